@@ -1,0 +1,75 @@
+"""Sphinx configuration of the guide. Builds run from the repository root with ``-c .``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).parent.resolve()
+sys.path.insert(0, str(ROOT / "ext"))
+
+project = "视频 AI 技术指南"
+author = "AI收集"
+copyright = f"{date.today().year}, {author}"
+language = "zh_CN"
+
+extensions = [
+    "myst_parser",
+    "sphinx_copybutton",
+    "sphinxcontrib.mermaid",
+    "knowledge",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+templates_path: list[str] = []
+
+# Registry-driven directives (ext/knowledge).
+knowledge_registry = "registry.yaml"
+knowledge_max_nodes_across = 5
+
+# MyST: what Chinese technical writing needs — math, fenced directives, definition
+# lists, attributes, task lists, and heading anchors for links to sections.
+myst_enable_extensions = [
+    "amsmath",
+    "attrs_inline",
+    "attrs_block",
+    "colon_fence",
+    "deflist",
+    "dollarmath",
+    "fieldlist",
+    "strikethrough",
+    "substitution",
+    "tasklist",
+]
+myst_heading_anchors = 3
+suppress_warnings = ["myst.strikethrough"]  # strikethrough is HTML-only; fine for this guide
+
+# Mermaid diagrams are drawn in the browser, sized to their content.
+mermaid_output_format = "raw"
+mermaid_height = "auto"
+mermaid_init_config = {"startOnLoad": False, "securityLevel": "strict", "flowchart": {"useMaxWidth": True}}
+
+# sphinx-book-theme. Repository and edit buttons follow GUIDE_REPOSITORY_URL (Read the
+# Docs sets READTHEDOCS_GIT_CLONE_URL); without one, the buttons are simply not shown.
+repository_url = os.environ.get("GUIDE_REPOSITORY_URL", "").removesuffix(".git")
+if not repository_url and os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").startswith("https://"):
+    repository_url = os.environ["READTHEDOCS_GIT_CLONE_URL"].removesuffix(".git")
+repository_branch = os.environ.get("GUIDE_REPOSITORY_BRANCH", "main")
+
+html_theme = "sphinx_book_theme"
+html_title = project
+html_static_path: list[str] = []
+html_theme_options = {
+    "repository_url": repository_url,
+    "repository_branch": repository_branch,
+    "path_to_docs": "source",
+    "use_repository_button": bool(repository_url),
+    "use_edit_page_button": bool(repository_url),
+    "use_issues_button": bool(repository_url),
+    "show_toc_level": 2,
+    "navigation_with_keys": False,
+}

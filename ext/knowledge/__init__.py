@@ -1,0 +1,41 @@
+"""Sphinx extension: learning paths, relation graphs and tables rendered from one YAML registry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .directives import DIRECTIVES, knowledge_request
+from .loading import load_for_build
+from .render import resolve_requests
+
+__version__ = "0.1.0"
+
+# Bump when the doctree content produced by the directives changes shape, so
+# Sphinx discards pickled environments made by an older version.
+ENV_VERSION = 1
+
+
+def _add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(Path(__file__).parent / "static"))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinxcontrib.mermaid")
+    app.add_config_value("knowledge_registry", "registry.yaml", "env", types=frozenset({str}))
+    app.add_config_value("knowledge_max_nodes_across", 5, "env", types=frozenset({int}))
+    app.add_node(knowledge_request)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    app.connect("builder-inited", load_for_build)
+    app.connect("builder-inited", _add_static_path)
+    app.connect("doctree-resolved", resolve_requests)
+    app.add_css_file("knowledge.css")
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,181 @@
+"""The directives. They check their arguments and record the request; nothing is rendered here."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .loading import get_registry
+from .problems import did_you_mean
+from .registry import Registry
+
+logger = logging.getLogger(__name__)
+
+
+class knowledge_request(nodes.General, nodes.Element):
+    """Placeholder left by a directive; replaced on doctree-resolved by render.py."""
+
+
+class RegistryDirective(SphinxDirective):
+    """Shared behaviour: dependency on the registry, id checks reported at the directive."""
+
+    kind: ClassVar[str]
+    # (option or 'argument', registry collection) pairs whose values must be known ids.
+    checked: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    def run(self) -> list[nodes.Node]:
+        registry = get_registry(self.env)
+        # Whatever this page shows from the registry must be re-rendered when it changes.
+        self.env.note_dependency(str(registry.source))
+        request = self.request()
+        for field, collection in self.checked:
+            value = request.get(field)
+            if value is not None and not self._known(registry, collection, value):
+                return []
+        node = knowledge_request(kind=self.kind, **request)
+        self.set_source_info(node)
+        return [node]
+
+    def request(self) -> dict[str, object]:
+        values: dict[str, object] = dict(self.options)
+        if self.arguments:
+            values["argument"] = self.arguments[0]
+        return values
+
+    def _known(self, registry: Registry, collection: str, value: object) -> bool:
+        known = getattr(registry, collection)
+        if value in known:
+            return True
+        singular = {
+            "paths": "learning path",
+            "topics": "topic",
+            "categories": "category",
+            "sections": "section",
+            "comparisons": "comparison",
+        }[collection]
+        hint = did_you_mean(str(value), known) or f"known: {', '.join(sorted(known))}"
+        logger.warning(
+            f"{self.name}: unknown {singular} {value!r}; {hint}",
+            location=self.get_location(),
+            type="knowledge",
+            subtype="reference",
+        )
+        return False
+
+
+class LearningPathDirective(RegistryDirective):
+    """A learning path: flowchart of its steps, then the steps with reasons and related topics."""
+
+    kind = "path"
+    required_arguments = 1
+    checked = (("argument", "paths"),)
+
+
+class RelationGraphDirective(RegistryDirective):
+    """The relation graph: whole, one category (``:category:``) or one topic's neighbourhood."""
+
+    kind = "relations"
+    option_spec: ClassVar = {
+        "category": directives.unchanged_required,
+        "topic": directives.unchanged_required,
+        "depth": directives.positive_int,
+    }
+    checked = (("category", "categories"), ("topic", "topics"))
+
+
+class ComparisonTableDirective(RegistryDirective):
+    kind = "comparison"
+    required_arguments = 1
+    checked = (("argument", "comparisons"),)
+
+
+class TopicNavDirective(RegistryDirective):
+    """Prerequisites, what builds on the topic, and its place in each learning path."""
+
+    kind = "nav"
+    optional_arguments = 1
+    checked = (("argument", "topics"),)
+
+    def request(self) -> dict[str, object]:
+        values = super().request()
+        if "argument" not in values:
+            topic = get_registry(self.env).topic_by_page.get(self.env.docname)
+            if topic is None:
+                logger.warning(
+                    f"{self.name}: this page is no topic's page; name the topic, e.g. '```{{{self.name}}} vae'",
+                    location=self.get_location(),
+                    type="knowledge",
+                    subtype="reference",
+                )
+                values["argument"] = None
+            else:
+                values["argument"] = topic.id
+        return values
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        return [n for n in result if not isinstance(n, knowledge_request) or n.get("argument")]
+
+
+class DirectoryTreeDirective(RegistryDirective):
+    kind = "tree"
+    required_arguments = 1
+    checked = (("argument", "sections"),)
+
+
+class PrerequisiteListDirective(RegistryDirective):
+    kind = "prerequisites"
+    required_arguments = 1
+    checked = (("argument", "sections"),)
+
+
+class ApplicationListDirective(RegistryDirective):
+    kind = "applications"
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        groups = {g.id: g for g in get_registry(self.env).document.applications}
+        if self.arguments[0] not in groups:
+            hint = did_you_mean(self.arguments[0], groups) or f"known: {', '.join(groups)}"
+            logger.warning(
+                f"{self.name}: unknown application group {self.arguments[0]!r}; {hint}",
+                location=self.get_location(),
+                type="knowledge",
+                subtype="reference",
+            )
+            return []
+        return super().run()
+
+
+class PaperListDirective(RegistryDirective):
+    kind = "papers"
+
+
+class ProjectListDirective(RegistryDirective):
+    kind = "projects"
+
+
+class TopicListDirective(RegistryDirective):
+    """Topics of a category (``:category:``) with their summaries and pages."""
+
+    kind = "topics"
+    option_spec: ClassVar = {"category": directives.unchanged_required}
+    checked = (("category", "categories"),)
+
+
+DIRECTIVES: dict[str, type[RegistryDirective]] = {
+    "learning-path": LearningPathDirective,
+    "relation-graph": RelationGraphDirective,
+    "comparison-table": ComparisonTableDirective,
+    "topic-nav": TopicNavDirective,
+    "directory-tree": DirectoryTreeDirective,
+    "prerequisite-list": PrerequisiteListDirective,
+    "application-list": ApplicationListDirective,
+    "paper-list": PaperListDirective,
+    "project-list": ProjectListDirective,
+    "topic-list": TopicListDirective,
+}
