@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from .registry import Registry

@@ -46,8 +46,9 @@ def _problem_for(error: dict[str, Any], located: LocatedData) -> Problem:
     if kind == "string_pattern_mismatch" and loc and loc[-1] in {"id", "topic", "category", "section", "type"}:
         hint = "ids use lower-case letters, digits and '-', e.g. 'latent-diffusion'"
     elif kind == "string_pattern_mismatch":
-        hint = f"expected a value matching {error.get('ctx', {}).get('pattern', '')}"
-    return Problem(located.locate(loc), f"{where}: {error['msg'].lower()} (got {shown})", hint)
+        hint = "see the field's description in registry.schema.json"
+    message = error["msg"][:1].lower() + error["msg"][1:]
+    return Problem(located.locate(loc), f"{where}: {message} (got {shown})", hint)
 
 
 def _is_validator_tag(part: str | int) -> bool:

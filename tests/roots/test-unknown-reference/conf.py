@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "knowledge"]
+source_suffix = {".md": "markdown"}
