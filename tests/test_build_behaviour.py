@@ -16,7 +16,8 @@ def test_unknown_references_are_reported_at_the_directive(app):
     app.build()
     warnings = app.warning.getvalue()
     index = str(Path(app.srcdir) / "index.md")
-    assert f"{index}:3: WARNING: learning-path: unknown learning path 'generaton'; did you mean 'generation'?" in warnings
+    expected = "learning-path: unknown learning path 'generaton'; did you mean 'generation'?"
+    assert f"{index}:3: WARNING: {expected}" in warnings
     assert f"{index}:6: WARNING: relation-graph: unknown topic 'vea'; did you mean 'vae'?" in warnings
     assert f"{index}:10: WARNING: topic-nav: this page is no topic's page" in warnings
     assert f"{index}:13: WARNING: comparison-table: unknown comparison 'nothing'" in warnings
@@ -61,8 +62,9 @@ def test_editing_the_registry_rerenders_every_page_that_shows_it(make_app, rootd
     before = unrelated.stat().st_mtime_ns
 
     registry = srcdir / "registry.yaml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("short: B-eta", "short: Beta-Renamed"),
-                        encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("short: B-eta", "short: Beta-Renamed"), encoding="utf-8"
+    )
     app2 = make_app("html", srcdir=srcdir, freshenv=False)
     app2.build()
     for page in ("index.html", "guide/index.html", "guide/a/alpha.html", "guide/a/beta.html", "guide/b/gamma.html"):
@@ -86,9 +88,7 @@ def test_parallel_build_is_byte_identical(make_app, rootdir, tmp_path):
             assert len(readers) > 1 and len(writers) > 1, "the build did not go parallel"
         else:
             assert len(readers) == 1
-        outputs[jobs] = {
-            p.relative_to(app.outdir).as_posix(): p.read_bytes() for p in Path(app.outdir).rglob("*.html")
-        }
+        outputs[jobs] = {p.relative_to(app.outdir).as_posix(): p.read_bytes() for p in Path(app.outdir).rglob("*.html")}
         app.cleanup()  # lets the next app in this test register Sphinx's nodes afresh
     assert len(outputs[1]) >= 17
     assert outputs[1].keys() == outputs[2].keys()

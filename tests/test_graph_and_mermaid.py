@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -48,7 +49,7 @@ def test_node_ids_cannot_be_keywords_or_collide():
 
 def test_mermaid_text_for_nasty_labels_is_well_formed():
     nodes = tuple(GraphNode(f"n{i}", label, None) for i, label in enumerate(NASTY))
-    edges = tuple(GraphEdge(a.key, b.key, "solid") for a, b in zip(nodes, nodes[1:], strict=False))
+    edges = tuple(GraphEdge(a.key, b.key, "solid") for a, b in itertools.pairwise(nodes))
     text = to_mermaid(Graph(nodes, edges, "TB"), {"n0": 'a"b;c.html'})
     lines = text.splitlines()
     assert lines[0] == "flowchart TB"

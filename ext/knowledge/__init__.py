@@ -8,7 +8,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .directives import DIRECTIVES, knowledge_request
-from .loading import load_for_build
+from .loading import fail_if_invalid, load_for_build
 from .render import resolve_requests
 
 __version__ = "0.1.0"
@@ -32,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", load_for_build)
     app.connect("builder-inited", _add_static_path)
     app.connect("doctree-resolved", resolve_requests)
+    app.connect("build-finished", fail_if_invalid)
     app.add_css_file("knowledge.css")
     return {
         "version": __version__,

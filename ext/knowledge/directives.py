@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .loading import get_registry
+from .loading import get_registry, registry_path
 from .problems import did_you_mean
 from .registry import Registry
 
@@ -20,6 +20,12 @@ class knowledge_request(nodes.General, nodes.Element):
     """Placeholder left by a directive; replaced on doctree-resolved by render.py."""
 
 
+def registry_unavailable_notice() -> nodes.Element:
+    """Shown in place of registry content while the registry has errors (they are in the build log)."""
+    text = "此处内容由知识注册表生成，但注册表有错误（详见构建输出），本次未能生成。"
+    return nodes.warning("", nodes.paragraph(text, text), classes=["knowledge-unavailable"])
+
+
 class RegistryDirective(SphinxDirective):
     """Shared behaviour: dependency on the registry, id checks reported at the directive."""
 
@@ -28,9 +34,11 @@ class RegistryDirective(SphinxDirective):
     checked: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     def run(self) -> list[nodes.Node]:
-        registry = get_registry(self.env)
         # Whatever this page shows from the registry must be re-rendered when it changes.
-        self.env.note_dependency(str(registry.source))
+        self.env.note_dependency(str(registry_path(self.env.srcdir, self.config)))
+        registry = get_registry(self.env)
+        if registry is None:
+            return [registry_unavailable_notice()]
         request = self.request()
         for field, collection in self.checked:
             value = request.get(field)
@@ -56,6 +64,7 @@ class RegistryDirective(SphinxDirective):
             "categories": "category",
             "sections": "section",
             "comparisons": "comparison",
+            "application_groups": "application group",
         }[collection]
         hint = did_you_mean(str(value), known) or f"known: {', '.join(sorted(known))}"
         logger.warning(
@@ -136,19 +145,7 @@ class PrerequisiteListDirective(RegistryDirective):
 class ApplicationListDirective(RegistryDirective):
     kind = "applications"
     required_arguments = 1
-
-    def run(self) -> list[nodes.Node]:
-        groups = {g.id: g for g in get_registry(self.env).document.applications}
-        if self.arguments[0] not in groups:
-            hint = did_you_mean(self.arguments[0], groups) or f"known: {', '.join(groups)}"
-            logger.warning(
-                f"{self.name}: unknown application group {self.arguments[0]!r}; {hint}",
-                location=self.get_location(),
-                type="knowledge",
-                subtype="reference",
-            )
-            return []
-        return super().run()
+    checked = (("argument", "application_groups"),)
 
 
 class PaperListDirective(RegistryDirective):

@@ -7,8 +7,8 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from .problems import Problem, RegistryError
@@ -18,15 +18,11 @@ logger = logging.getLogger(__name__)
 
 # One registry per build environment. Kept outside the environment so it is never
 # pickled; parallel workers are forked after loading and inherit it.
-_REGISTRIES: WeakKeyDictionary[BuildEnvironment, Registry] = WeakKeyDictionary()
+_REGISTRIES: WeakKeyDictionary[BuildEnvironment, Registry | None] = WeakKeyDictionary()
 
 
-class RegistryInvalid(SphinxError):
-    category = "Registry error"
-
-
-def registry_path(app: Sphinx) -> Path:
-    return Path(app.srcdir, app.config.knowledge_registry)
+def registry_path(srcdir: str | os.PathLike[str], config: Config) -> Path:
+    return Path(srcdir, config.knowledge_registry)
 
 
 def _display(problem: Problem) -> str:
@@ -49,17 +45,28 @@ def existing_pages(app: Sphinx) -> set[str]:
 
 
 def load_for_build(app: Sphinx) -> None:
-    """builder-inited: load and validate; stop the build with every problem listed."""
-    path = registry_path(app)
+    """builder-inited: load and validate the registry, reporting every problem.
+
+    An invalid registry does not raise (Sphinx would print a traceback for any
+    exception): its problems are logged as errors with their locations, the
+    directives show a notice instead of stale or partial content, and
+    build-finished makes the build's exit status non-zero even without -W.
+    """
+    path = registry_path(app.srcdir, app.config)
     try:
         registry = load_registry(path, existing_pages=existing_pages(app))
     except RegistryError as error:
         for problem in error.problems:
             report(problem)
         count = sum(1 for p in error.problems if p.severity == "error")
-        raise RegistryInvalid(
-            f"{os.path.relpath(path)} has {count} problem{'s' * (count != 1)} (listed above); fix them and build again"
-        ) from None
+        logger.error(
+            f"{os.path.relpath(path)} has {count} problem{'s' * (count != 1)} (listed above); "
+            "pages show a notice instead of registry content until they are fixed",
+            type="knowledge",
+            subtype="registry",
+        )
+        _REGISTRIES[app.env] = None
+        return
     for problem in registry.warnings:
         report(problem)
     planned = registry.planned_topics()
@@ -69,5 +76,12 @@ def load_for_build(app: Sphinx) -> None:
     _REGISTRIES[app.env] = registry
 
 
-def get_registry(env: BuildEnvironment) -> Registry:
-    return _REGISTRIES[env]
+def fail_if_invalid(app: Sphinx, exception: BaseException | None) -> None:
+    """build-finished: an invalid registry fails the build, with or without -W."""
+    if exception is None and app.env in _REGISTRIES and _REGISTRIES[app.env] is None:
+        app.statuscode = 1
+
+
+def get_registry(env: BuildEnvironment) -> Registry | None:
+    """The build's registry, or None when it failed validation (already reported)."""
+    return _REGISTRIES.get(env)

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .model import (
+    ApplicationGroup,
     Category,
     Comparison,
     LearningPath,
@@ -18,7 +19,7 @@ from .model import (
     Topic,
 )
 from .problems import Location, Problem, RegistryError
-from .schema_errors import problems_from_validation
+from .schema_errors import validate_structure
 from .validate import validate_references
 from .yamlsource import load_located_yaml
 
@@ -78,6 +79,10 @@ class Registry:
         return {c.id: c for c in self.document.comparisons}
 
     @cached_property
+    def application_groups(self) -> dict[str, ApplicationGroup]:
+        return {g.id: g for g in self.document.applications}
+
+    @cached_property
     def topic_by_page(self) -> dict[str, Topic]:
         return {t.page: t for t in self.document.topics if t.page}
 
@@ -134,11 +139,12 @@ def load_registry(
             ) from None
     located = load_located_yaml(text, path)
     pages = frozenset(existing_pages)
-    document, schema_problems = problems_from_validation(located)
-    problems = [*located.problems, *schema_problems]
+    structure = validate_structure(located)
+    document = structure.document
+    problems = [*located.problems, *structure.problems]
     warnings: list[Problem] = []
     if document is not None:
-        found = validate_references(document, located, pages)
+        found = validate_references(document, located, pages, structure.raw_index)
         problems.extend(p for p in found if p.severity == "error")
         warnings.extend(p for p in found if p.severity != "error")
     if problems or document is None:

@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 from sphinxcontrib.mermaid import mermaid
 
-from .directives import knowledge_request
+from .directives import knowledge_request, registry_unavailable_notice
 from .graph import Graph, path_graph, relation_graph
 from .loading import get_registry
 from .mermaid import to_mermaid
@@ -32,7 +32,9 @@ class Renderer:
     def __init__(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
         self.app = app
         self.doctree = doctree
-        self.registry: Registry = get_registry(app.env)
+        registry = get_registry(app.env)
+        assert registry is not None, "resolve_requests checks this first"
+        self.registry: Registry = registry
         self.docname = docname
         current = self.registry.topic_by_page.get(docname)
         self.current_topic = current.id if current else None
@@ -314,7 +316,7 @@ class Renderer:
         return [groups]
 
     def render_applications(self, request: knowledge_request) -> list[nodes.Node]:
-        group = next(g for g in self.registry.document.applications if g.id == request["argument"])
+        group = self.registry.application_groups[request["argument"]]
         items = nodes.bullet_list(classes=["knowledge-applications"])
         for item in group.items:
             para = nodes.paragraph()
@@ -390,6 +392,10 @@ def resolve_requests(app: Sphinx, doctree: nodes.document, docname: str) -> None
     """doctree-resolved handler."""
     requests = list(doctree.findall(knowledge_request))
     if not requests:
+        return
+    if get_registry(app.env) is None:
+        for request in requests:
+            request.replace_self(registry_unavailable_notice())
         return
     renderer = Renderer(app, doctree, docname)
     for request in requests:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .model import RegistryDocument, all_field_names
 from .problems import Problem, did_you_mean
@@ -56,11 +57,61 @@ def _is_validator_tag(part: str | int) -> bool:
     return isinstance(part, str) and ("[" in part and part.endswith("]"))
 
 
-def problems_from_validation(located: LocatedData) -> tuple[RegistryDocument | None, list[Problem]]:
-    """Validate the data against the model; return the document or every problem."""
-    if not isinstance(located.data, dict):
-        return None, [Problem(located.locate(()), "the registry must be a mapping of sections, categories, topics, …")]
+@dataclass
+class ValidationResult:
+    """The entries that passed the schema, and where each stood in the file.
+
+    Entries with schema errors are left out of ``document`` so that the reference
+    checks can still run on the rest; ``raw_index`` maps a kept entry's position
+    back to its position in the YAML list (for locating later messages).
+    """
+
+    document: RegistryDocument | None
+    problems: list[Problem]
+    raw_index: dict[str, list[int]] = field(default_factory=dict)
+
+
+def _list_item_adapters() -> dict[str, TypeAdapter[Any]]:
+    adapters = {}
+    for name, info in RegistryDocument.model_fields.items():
+        if get_origin(info.annotation) is list:
+            (item_type,) = get_args(info.annotation)
+            adapters[name] = TypeAdapter(item_type)
+    return adapters
+
+
+_ITEM_ADAPTERS = _list_item_adapters()
+
+
+def validate_structure(located: LocatedData) -> ValidationResult:
+    """Validate entry by entry, so that one bad entry hides no other problem."""
+    data = located.data
+    if not isinstance(data, dict):
+        message = "the registry must be a mapping of sections, categories, topics, …"
+        return ValidationResult(None, [Problem(located.locate(()), message)])
+    problems: list[Problem] = []
+    clean: dict[str, Any] = dict(data)
+    raw_index: dict[str, list[int]] = {}
+    for name, adapter in _ITEM_ADAPTERS.items():
+        items = data.get(name)
+        if not isinstance(items, list):
+            continue  # missing or not a list: reported by the whole-document pass below
+        kept, positions = [], []
+        for i, item in enumerate(items):
+            try:
+                kept.append(adapter.validate_python(item))
+                positions.append(i)
+            except ValidationError as exc:
+                for error in exc.errors(include_url=False):
+                    error["loc"] = (name, i, *error["loc"])
+                    problems.append(_problem_for(error, located))
+        clean[name] = kept
+        raw_index[name] = positions
     try:
-        return RegistryDocument.model_validate(located.data), []
+        document = RegistryDocument.model_validate(clean)
     except ValidationError as exc:
-        return None, [_problem_for(error, located) for error in exc.errors(include_url=False)]
+        problems.extend(_problem_for(error, located) for error in exc.errors(include_url=False))
+        # Still check references among the valid entries; missing lists count as empty.
+        lists = {name: clean.get(name) if isinstance(clean.get(name), list) else [] for name in _ITEM_ADAPTERS}
+        document = RegistryDocument.model_construct(**lists)
+    return ValidationResult(document, problems, raw_index)

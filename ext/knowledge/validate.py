@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import RegistryDocument, TopicRef
-from .problems import Problem, did_you_mean
+from .problems import Location, Problem, did_you_mean
 from .yamlsource import DataPath, LocatedData
 
 COLLECTIONS = (
@@ -26,16 +26,30 @@ class _Checker:
     document: RegistryDocument
     located: LocatedData
     pages: frozenset[str]
+    raw_index: dict[str, list[int]]
     problems: list[Problem] = field(default_factory=list)
 
+    def where(self, data_path: DataPath) -> Location:
+        """Locate a path given in document positions (entries with schema errors are left out)."""
+        if len(data_path) >= 2 and isinstance(data_path[1], int) and data_path[0] in self.raw_index:
+            positions = self.raw_index[str(data_path[0])]
+            data_path = (data_path[0], positions[data_path[1]], *data_path[2:])
+        return self.located.locate(data_path)
+
     def report(self, data_path: DataPath, message: str, hint: str = "", severity: str = "error") -> None:
-        self.problems.append(Problem(self.located.locate(data_path), message, hint, severity))
+        self.problems.append(Problem(self.where(data_path), message, hint, severity))
 
     def ids(self, collection: str) -> list[str]:
         return [entry.id for entry in getattr(self.document, collection)]
 
+    def known_ids(self, collection: str) -> list[str]:
+        """Ids as written, including entries that failed the schema (no cascade of 'unknown' errors)."""
+        raw = self.located.data.get(collection)
+        entries = raw if isinstance(raw, list) else []
+        return [e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)]
+
     def expect(self, data_path: DataPath, value: str, collection: str, what: str) -> None:
-        known = self.ids(collection)
+        known = self.known_ids(collection)
         if value not in known:
             hint = did_you_mean(value, known) or f"add a {what} with id {value!r} to '{collection}' first"
             self.report(data_path, f"unknown {what} {value!r}", hint)
@@ -51,9 +65,14 @@ class _Checker:
         self.report(data_path, f"page {page!r} of {owner} does not exist", hint)
 
 
-def validate_references(document: RegistryDocument, located: LocatedData, pages: frozenset[str]) -> list[Problem]:
+def validate_references(
+    document: RegistryDocument,
+    located: LocatedData,
+    pages: frozenset[str],
+    raw_index: dict[str, list[int]] | None = None,
+) -> list[Problem]:
     """Every semantic problem of ``document``, located in its YAML source."""
-    checker = _Checker(document, located, pages)
+    checker = _Checker(document, located, pages, raw_index or {})
     _unique_ids(checker)
     _sections_and_categories(checker)
     _topics(checker)
@@ -69,7 +88,7 @@ def _unique_ids(c: _Checker) -> None:
         first: dict[str, int] = {}
         for i, entry_id in enumerate(c.ids(collection)):
             if entry_id in first:
-                line = c.located.locate((collection, first[entry_id], "id")).line
+                line = c.where((collection, first[entry_id], "id")).line
                 c.report(
                     (collection, i, "id"),
                     f"duplicate id {entry_id!r} in {collection}, first used at line {line}",
