@@ -29,7 +29,7 @@ templates_path: list[str] = []
 
 # Registry-driven directives (ext/knowledge).
 knowledge_registry = "registry.yaml"
-knowledge_max_nodes_across = 5
+knowledge_diagram_max_width = 720  # px, the book theme's text column
 
 # MyST: what Chinese technical writing needs — math, fenced directives, definition
 # lists, attributes, task lists, and heading anchors for links to sections.
@@ -51,7 +51,14 @@ suppress_warnings = ["myst.strikethrough"]  # strikethrough is HTML-only; fine f
 # Mermaid diagrams are drawn in the browser, sized to their content.
 mermaid_output_format = "raw"
 mermaid_height = "auto"
-mermaid_init_config = {"startOnLoad": False, "securityLevel": "strict", "flowchart": {"useMaxWidth": True}}
+# deterministicIds: Mermaid otherwise names each SVG after Date.now(), so two diagrams drawn
+# in the same millisecond share an id and draw into each other.
+mermaid_init_config = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    "deterministicIds": True,
+    "flowchart": {"useMaxWidth": False},  # natural size; CSS caps it at the column width
+}
 
 # sphinx-book-theme. Repository and edit buttons follow GUIDE_REPOSITORY_URL (Read the
 # Docs sets READTHEDOCS_GIT_CLONE_URL); without one, the buttons are simply not shown.

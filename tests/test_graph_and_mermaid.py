@@ -6,7 +6,17 @@ import itertools
 import re
 
 import pytest
-from knowledge.graph import Graph, GraphEdge, GraphNode, choose_direction, neighbourhood, path_graph, relation_graph
+from knowledge.graph import (
+    Graph,
+    GraphEdge,
+    GraphNode,
+    choose_direction,
+    estimated_width,
+    label_width,
+    neighbourhood,
+    path_graph,
+    relation_graph,
+)
 from knowledge.mermaid import escape_label, node_id, to_mermaid
 from registry_text import VALID, load
 
@@ -107,24 +117,41 @@ def test_neighbourhood_respects_depth():
     assert neighbourhood(registry, "vae", 2) == {"vae", "latent-diffusion", "extra"}
 
 
-def _chain(n: int) -> tuple[list[GraphNode], list[GraphEdge]]:
-    nodes = [GraphNode(str(i), str(i), None) for i in range(n)]
+def _chain(n: int, label: str = "Diffusion Model") -> tuple[list[GraphNode], list[GraphEdge]]:
+    nodes = [GraphNode(str(i), label, None) for i in range(n)]
     return nodes, [GraphEdge(str(i), str(i + 1), "solid") for i in range(n - 1)]
 
 
-def _fan(n: int) -> tuple[list[GraphNode], list[GraphEdge]]:
-    nodes = [GraphNode("root", "root", None)] + [GraphNode(str(i), str(i), None) for i in range(n)]
+def _fan(n: int, label: str = "ViT") -> tuple[list[GraphNode], list[GraphEdge]]:
+    nodes = [GraphNode("root", "Transformer", None)] + [GraphNode(str(i), label, None) for i in range(n)]
     return nodes, [GraphEdge("root", str(i), "solid") for i in range(n)]
 
 
-def test_direction_switches_when_too_wide():
-    assert choose_direction(*_chain(4), preferred="LR", max_across=5) == "LR"
-    assert choose_direction(*_chain(8), preferred="LR", max_across=5) == "TB"  # a long path goes down
-    assert choose_direction(*_fan(4), preferred="TB", max_across=5) == "TB"
-    assert choose_direction(*_fan(9), preferred="TB", max_across=5) == "LR"  # a wide layer turns sideways
+def test_label_width_counts_cjk_as_wide():
+    assert label_width("VAE") == 3 * 9 + 30
+    assert label_width("扩散模型") == 4 * 16 + 30
+    assert label_width("Sora理解") == 4 * 9 + 2 * 16 + 30
+
+
+def test_estimated_width_by_direction():
+    nodes, edges = _chain(3)  # three nodes of 165px
+    assert estimated_width(nodes, edges, "LR") == 3 * 165 + 2 * 50
+    assert estimated_width(nodes, edges, "TB") == 165
+    nodes, edges = _fan(3)  # Transformer above three ViT nodes of 57px
+    assert estimated_width(nodes, edges, "TB") == 3 * 57 + 2 * 50
+    assert estimated_width(nodes, edges, "LR") == label_width("Transformer") + 50 + 57
+
+
+def test_direction_turns_only_when_too_wide():
+    assert choose_direction(*_chain(3), preferred="LR", max_width=720) == "LR"  # 595px fits
+    assert choose_direction(*_chain(5), preferred="LR", max_width=720) == "TB"  # 1025px turns downwards
+    assert choose_direction(*_fan(4), preferred="TB", max_width=720) == "TB"
+    assert choose_direction(*_fan(12), preferred="TB", max_width=720) == "LR"  # a wide layer turns sideways
+    # Too wide both ways: keep whichever is narrower.
+    assert choose_direction(*_chain(30), preferred="TB", max_width=100) == "TB"
 
 
 def test_direction_survives_cycles():
     nodes, edges = _chain(3)
     edges.append(GraphEdge("2", "0", "solid"))
-    assert choose_direction(nodes, edges, preferred="TB", max_across=5) in {"TB", "LR"}
+    assert choose_direction(nodes, edges, preferred="TB", max_width=720) in {"TB", "LR"}

@@ -25,7 +25,8 @@ def _add_static_path(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.mermaid")
     app.add_config_value("knowledge_registry", "registry.yaml", "env", types=frozenset({str}))
-    app.add_config_value("knowledge_max_nodes_across", 5, "env", types=frozenset({int}))
+    # Width of the text column in pixels; wider diagrams are turned (see graph.choose_direction).
+    app.add_config_value("knowledge_diagram_max_width", 720, "env", types=frozenset({int}))
     app.add_node(knowledge_request)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)

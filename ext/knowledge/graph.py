@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from dataclasses import dataclass
 from itertools import pairwise
@@ -55,7 +56,7 @@ def _topic_node(registry: Registry, topic_id: str, label: str, current: str | No
     return GraphNode(topic_id, label, registry.page_of(topic_id), tuple(classes))
 
 
-def path_graph(registry: Registry, path_id: str, *, current: str | None = None, max_across: int = 5) -> Graph:
+def path_graph(registry: Registry, path_id: str, *, current: str | None = None, max_width: int = 720) -> Graph:
     """The steps of a learning path as a chain, ending in its goal if it has one."""
     path = registry.paths[path_id]
     nodes: list[GraphNode] = []
@@ -66,7 +67,7 @@ def path_graph(registry: Registry, path_id: str, *, current: str | None = None, 
     if path.goal is not None:
         nodes.append(_topic_node(registry, path.goal.topic, path.goal.label, current, "goal"))
         edges.append(GraphEdge(nodes[-2].key, path.goal.topic, "dotted", "目标"))
-    return Graph(tuple(nodes), tuple(edges), choose_direction(nodes, edges, preferred="LR", max_across=max_across))
+    return Graph(tuple(nodes), tuple(edges), choose_direction(nodes, edges, preferred="LR", max_width=max_width))
 
 
 def relation_graph(
@@ -76,7 +77,7 @@ def relation_graph(
     topic: str | None = None,
     depth: int = 1,
     current: str | None = None,
-    max_across: int = 5,
+    max_width: int = 720,
 ) -> Graph:
     """The relations among all topics, those touching one category, or one topic's neighbourhood."""
     relations = list(registry.document.relations)
@@ -97,7 +98,7 @@ def relation_graph(
     edges = [GraphEdge(r.source, r.target, types[r.type].line) for r in relations]
     used = [t for t in registry.document.relation_types if any(r.type == t.id for r in relations)]
     legend = tuple(LegendEntry(t.line, t.label) for t in used)
-    direction = choose_direction(nodes, edges, preferred="TB", max_across=max_across)
+    direction = choose_direction(nodes, edges, preferred="TB", max_width=max_width)
     return Graph(tuple(nodes), tuple(edges), direction, legend)
 
 
@@ -135,21 +136,41 @@ def ranks(nodes: list[GraphNode], edges: list[GraphEdge]) -> dict[str, int]:
     return rank
 
 
-def choose_direction(
-    nodes: list[GraphNode], edges: list[GraphEdge], *, preferred: Direction, max_across: int
-) -> Direction:
-    """Keep the preferred direction unless it puts more than ``max_across`` nodes side by side.
+# Mermaid's defaults (16px text, 15px node padding each side, 50px between nodes and
+# between layers), measured against rendered SVGs: a Latin character is about 9px wide,
+# a CJK character a full 16px.
+_LATIN_PX, _WIDE_PX, _NODE_PADDING_PX, _GAP_PX = 9, 16, 30, 50
 
-    In a top-to-bottom layout the widest layer lies across the page; left-to-right,
-    the number of layers does. A page is narrow, so switch when the other way is narrower.
+
+def label_width(label: str) -> int:
+    """Estimated width in pixels of a node drawn with ``label``."""
+    text = sum(_WIDE_PX if unicodedata.east_asian_width(c) in "WF" else _LATIN_PX for c in label)
+    return text + _NODE_PADDING_PX
+
+
+def estimated_width(nodes: list[GraphNode], edges: list[GraphEdge], direction: Direction) -> int:
+    """How wide the diagram will be drawn in ``direction``, in pixels."""
+    layer_of = ranks(nodes, edges)
+    layers: dict[int, list[int]] = {}
+    for node in nodes:
+        layers.setdefault(layer_of[node.key], []).append(label_width(node.label))
+    if direction == "LR":  # layers stand side by side, each as wide as its widest node
+        return sum(max(widths) for widths in layers.values()) + _GAP_PX * (len(layers) - 1)
+    return max(sum(widths) + _GAP_PX * (len(widths) - 1) for widths in layers.values())
+
+
+def choose_direction(
+    nodes: list[GraphNode], edges: list[GraphEdge], *, preferred: Direction, max_width: int
+) -> Direction:
+    """Keep the preferred direction if the diagram fits ``max_width`` pixels, else turn it.
+
+    A diagram wider than the text column would be shrunk until its labels are
+    unreadable; turned by 90 degrees it grows down the page instead, where there is room.
     """
     if not nodes:
         return preferred
-    layer = ranks(nodes, edges)
-    layers = max(layer.values()) + 1
-    widest = max(list(layer.values()).count(r) for r in set(layer.values()))
-    across = {"TB": widest, "LR": layers}
     other: Direction = "LR" if preferred == "TB" else "TB"
-    if across[preferred] > max_across and across[other] < across[preferred]:
+    width = estimated_width(nodes, edges, preferred)
+    if width > max_width and estimated_width(nodes, edges, other) < width:
         return other
     return preferred

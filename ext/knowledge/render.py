@@ -111,7 +111,7 @@ class Renderer:
     # -- one method per directive kind --------------------------------------------
     def render_path(self, request: knowledge_request) -> list[nodes.Node]:
         path = self.registry.paths[request["argument"]]
-        graph = path_graph(self.registry, path.id, current=self.current_topic, max_across=self.max_across)
+        graph = path_graph(self.registry, path.id, current=self.current_topic, max_width=self.max_width)
         steps = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for step in path.steps:
             para = nodes.paragraph()
@@ -142,7 +142,7 @@ class Renderer:
             topic=request.get("topic"),
             depth=request.get("depth", 1),
             current=self.current_topic,
-            max_across=self.max_across,
+            max_width=self.max_width,
         )
         shown = {(e.source, e.target) for e in graph.edges}
         relations = [r for r in self.registry.document.relations if (r.source, r.target) in shown]
@@ -371,8 +371,8 @@ class Renderer:
 
     # -- helpers -----------------------------------------------------------------
     @property
-    def max_across(self) -> int:
-        return self.app.config.knowledge_max_nodes_across
+    def max_width(self) -> int:
+        return self.app.config.knowledge_diagram_max_width
 
     def _assign_id(self, node: nodes.Element, wanted: str) -> None:
         """A stable id (HTML writers need one on titled tables), unique in the page."""
