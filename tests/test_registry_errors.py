@@ -155,3 +155,21 @@ def test_problem_text_reads_file_line_column():
 def test_empty_and_non_mapping_files():
     assert "empty" in only(problems("")).message
     assert "must be a mapping" in only(problems("- a\n- b\n")).message
+
+
+def test_long_prerequisite_chains_and_their_cycles():
+    # 3,000 topics in one chain: deeper than Python's recursion limit.
+    n = 3000
+    topics = "".join(
+        f"  - {{id: t{i}, title: 主题{i}, title_en: T{i}, category: basics, summary: 第{i}个。}}\n" for i in range(n)
+    )
+    relations = "".join(f"  - {{source: t{i}, target: t{i + 1}, type: basis}}\n" for i in range(n - 1))
+    text = VALID.replace("topics:\n", "topics:\n" + topics, 1).replace("relations:\n", "relations:\n" + relations, 1)
+    assert load(text).topics["t2999"].title == "主题2999"
+    looped = text.replace("relations:\n", "relations:\n  - {source: t2999, target: t0, type: basis}\n", 1)
+    problem = only(problems(looped))
+    assert problem.message == (
+        "the prerequisite relation has a cycle: t2999 → t0 → t1 → t2 → … (2993 more) … → t2996 → t2997 → t2998 → t2999"
+    )
+    # Located at the relation that closes the cycle in the search order.
+    assert problem.location.line == line_of(looped, "{source: t2998, target: t2999")

@@ -171,30 +171,45 @@ def _prerequisite_cycles(c: _Checker) -> None:
         if relation.type in ordering and relation.source != relation.target:
             edges.setdefault(relation.source, []).append((relation.target, i))
     finished: set[str] = set()
-    trail: list[str] = []  # the depth-first search's current path
     reported: set[frozenset[str]] = set()
-
-    def visit(node: str) -> None:
-        trail.append(node)
-        for target, index in edges.get(node, []):
-            if target in trail:
+    # Iterative depth-first search: a long chain of prerequisites must not hit
+    # Python's recursion limit. ``trail`` is the current path, ``on_trail`` its set.
+    for start in edges:
+        if start in finished:
+            continue
+        trail, on_trail = [start], {start}
+        pending = [iter(edges.get(start, []))]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                node = trail.pop()
+                on_trail.discard(node)
+                finished.add(node)
+                pending.pop()
+                continue
+            target, index = step
+            if target in on_trail:
                 cycle = trail[trail.index(target) :]
                 if frozenset(cycle) not in reported:
                     reported.add(frozenset(cycle))
-                    names = " → ".join([*cycle, target])
+                    names = _cycle_text([*cycle, target])
                     c.report(
                         ("relations", index, "target"),
                         f"the prerequisite relation has a cycle: {names}",
                         "a topic cannot be (indirectly) its own prerequisite; remove or retype one of these relations",
                     )
             elif target not in finished:
-                visit(target)
-        trail.pop()
-        finished.add(node)
+                trail.append(target)
+                on_trail.add(target)
+                pending.append(iter(edges.get(target, [])))
 
-    for start in edges:
-        if start not in finished:
-            visit(start)
+
+def _cycle_text(members: list[str], shown: int = 4) -> str:
+    """'a → b → c → a', with the middle of a very long cycle elided."""
+    if len(members) <= 2 * shown + 1:
+        return " → ".join(members)
+    hidden = len(members) - 2 * shown
+    return " → ".join([*members[:shown], f"… ({hidden} more) …", *members[-shown:]])
 
 
 def _paths(c: _Checker) -> None:
