@@ -8,20 +8,6 @@ import pytest
 from conftest import mermaid_sources, read_html
 
 
-@pytest.fixture
-def built(make_app, sphinx_test_tempdir, rootdir, request):
-    def build(builder: str = "html"):
-        app = make_app(
-            builder,
-            srcdir=sphinx_test_tempdir / f"basic-{builder}-{request.node.name}",
-            freshenv=True,
-            confoverrides={},
-        )
-        return app
-
-    return build
-
-
 @pytest.mark.sphinx("html", testroot="basic", freshenv=True)
 def test_builds_without_warnings(app):
     app.build()

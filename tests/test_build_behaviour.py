@@ -38,12 +38,16 @@ def test_registry_text_is_never_markup(app):
     assert body.find("b") is None and body.find("u") is None and body.find("em") is None
     text = body.get_text()
     assert "<script>alert(5)</script>" in text and "<b>原因</b>" in text
-    for code in mermaid_sources(soup):
-        decoded = decode_like_mermaid(code)
+    path, graph = mermaid_sources(soup)
+    for code in (path, graph):
         assert "<" not in code.replace("-->", "").replace("-.->", "")
-        for label in ('say "hi" [x] (y) {z}', "<img src=x onerror=alert(1)><script>alert(2)</script>"):
-            assert label in decoded or "flowchart LR" in code
-    path = mermaid_sources(soup)[0]
+    decoded_graph = decode_like_mermaid(graph)
+    for label in (
+        'say "hi" [x] (y) {z}',
+        "<img src=x onerror=alert(1)><script>alert(2)</script>",
+        "C# %% #quot; &amp; 🎬 中文",
+    ):
+        assert f'["{label}"]' in decoded_graph
     assert "目标 <script>alert(4)</script>" in decode_like_mermaid(path)
     assert 't_end["2. end"]' in path
 
