@@ -25,6 +25,15 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	@touch $@
 
+# Node tools (Mermaid, pinned in package-lock.json) for the browser tests. Without npm
+# those tests are skipped locally, with the command that installs what is missing.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+		echo "npm not found: browser tests will be skipped (install Node.js 20 or newer)"; \
+	fi
+
 html dirhtml: $(VENV)/.installed
 	$(SPHINXBUILD) -b $@ -c . $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/$@
 	@echo "Output: $(BUILDDIR)/$@/index.html"
@@ -32,7 +41,7 @@ html dirhtml: $(VENV)/.installed
 latexpdf: $(VENV)/.installed
 	$(SPHINXBUILD) -M latexpdf $(SOURCEDIR) $(BUILDDIR) -c . $(SPHINXOPTS)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed node_modules/.installed
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

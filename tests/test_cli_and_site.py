@@ -11,8 +11,9 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+from browser import render_mermaid
 from bs4 import BeautifulSoup
-from conftest import PROJECT, TESTS, mermaid_sources
+from conftest import PROJECT, TESTS, mermaid_sources, read_html
 from knowledge.schema import registry_json_schema
 from registry_text import VALID, line_of, problems
 
@@ -62,6 +63,14 @@ def test_whole_site_builds_strictly(tmp_path):
     assert [d.splitlines()[0] for d in diagrams[:3]] == ["flowchart TB", "flowchart TB", "flowchart LR"]
     assert 't_sora["Sora理解"]' in diagrams[0]
     assert len(soup.select("table.knowledge-comparison")) == 2
+    # Every diagram of every page draws without a Mermaid error.
+    everything = [
+        code
+        for page in sorted(out.rglob("*.html"))
+        for code in mermaid_sources(read_html(out, page.relative_to(out).as_posix()))
+    ]
+    assert len(everything) >= 6
+    assert [d.error for d in render_mermaid(everything, tmp_path)] == [None] * len(everything)
     # No hand-drawn ASCII diagram is left: every literal block is a real code sample.
     assert not [pre for pre in soup.select("pre") if "→" in pre.get_text() or "┌" in pre.get_text()]
 
