@@ -39,7 +39,9 @@ class RegistryDirective(SphinxDirective):
         registry = get_registry(self.env)
         if registry is None:
             return [registry_unavailable_notice()]
-        request = self.request()
+        request = self.request(registry)
+        if request is None:
+            return []
         for field, collection in self.checked:
             value = request.get(field)
             if value is not None and not self._known(registry, collection, value):
@@ -48,7 +50,8 @@ class RegistryDirective(SphinxDirective):
         self.set_source_info(node)
         return [node]
 
-    def request(self) -> dict[str, object]:
+    def request(self, registry: Registry) -> dict[str, object] | None:
+        """What to render: the options and argument; None when there is nothing to render."""
         values: dict[str, object] = dict(self.options)
         if self.arguments:
             values["argument"] = self.arguments[0]
@@ -109,10 +112,10 @@ class TopicNavDirective(RegistryDirective):
     optional_arguments = 1
     checked = (("argument", "topics"),)
 
-    def request(self) -> dict[str, object]:
-        values = super().request()
-        if "argument" not in values:
-            topic = get_registry(self.env).topic_by_page.get(self.env.docname)
+    def request(self, registry: Registry) -> dict[str, object] | None:
+        values = super().request(registry)
+        if values is not None and "argument" not in values:
+            topic = registry.topic_by_page.get(self.env.docname)
             if topic is None:
                 logger.warning(
                     f"{self.name}: this page is no topic's page; name the topic, e.g. '```{{{self.name}}} vae'",
@@ -120,14 +123,9 @@ class TopicNavDirective(RegistryDirective):
                     type="knowledge",
                     subtype="reference",
                 )
-                values["argument"] = None
-            else:
-                values["argument"] = topic.id
+                return None
+            values["argument"] = topic.id
         return values
-
-    def run(self) -> list[nodes.Node]:
-        result = super().run()
-        return [n for n in result if not isinstance(n, knowledge_request) or n.get("argument")]
 
 
 class DirectoryTreeDirective(RegistryDirective):

@@ -81,9 +81,14 @@ class Renderer:
         return out
 
     # -- diagrams --------------------------------------------------------------
+    @property
+    def draws_diagrams(self) -> bool:
+        """HTML builders draw Mermaid in the browser; the others get the same facts as text."""
+        return self.app.builder.format == "html"
+
     def diagram(self, graph: Graph, alt: str) -> list[nodes.Node]:
-        if self.app.builder.format != "html":
-            return []  # other builders show the lists and tables that accompany every diagram
+        if not self.draws_diagrams:
+            return []  # the lists and tables that accompany every diagram carry its facts
         links = {}
         for node in graph.nodes:
             if node.page and node.page != self.docname and (uri := self.uri(node.page)):
@@ -146,25 +151,23 @@ class Renderer:
         )
         shown = {(e.source, e.target) for e in graph.edges}
         relations = [r for r in self.registry.document.relations if (r.source, r.target) in shown]
+        if not self.draws_diagrams:
+            # The diagram's content as sentences, for builders that cannot draw it.
+            facts = nodes.bullet_list(classes=["knowledge-relations"])
+            for relation in relations:
+                facts += nodes.list_item("", self._relation_sentence(relation, note_separator="。注："))
+            return [facts]
         out = [*self.diagram(graph, "文档间关系图"), *self.legend(graph)]
-        facts = nodes.bullet_list(classes=["knowledge-relations"])
-        for relation in relations:
-            facts += nodes.list_item("", self._relation_sentence(relation))
-        if self.app.builder.format != "html":
-            out.append(facts)  # the diagram's content, for builders that cannot draw it
-        else:
-            notes = [r for r in relations if r.note]
-            if notes:
-                out.append(self._label("注："))
-                notes_list = nodes.bullet_list(classes=["knowledge-notes"])
-                for relation in notes:
-                    para = self._relation_sentence(relation)
-                    para += nodes.Text(f"：{relation.note}")
-                    notes_list += nodes.list_item("", para)
-                out.append(notes_list)
+        annotated = [r for r in relations if r.note]
+        if annotated:
+            notes = nodes.bullet_list(classes=["knowledge-notes"])
+            for relation in annotated:
+                notes += nodes.list_item("", self._relation_sentence(relation, note_separator="："))
+            out += [self._label("注："), notes]
         return out
 
-    def _relation_sentence(self, relation: Relation) -> nodes.paragraph:
+    def _relation_sentence(self, relation: Relation, *, note_separator: str) -> nodes.paragraph:
+        """'A 是 B 的基础', read from the relation type's label, followed by its note if any."""
         label = self.registry.relation_types[relation.type].label
         para = nodes.paragraph()
         para.extend(self.topic(relation.source))
@@ -177,8 +180,8 @@ class Renderer:
             para += nodes.Text(" → ")
             para.extend(self.topic(relation.target))
             para += nodes.Text(f"（{label}）")
-        if relation.note and self.app.builder.format != "html":
-            para += nodes.Text(f"。注：{relation.note}")
+        if relation.note:
+            para += nodes.Text(f"{note_separator}{relation.note}")
         return para
 
     def render_comparison(self, request: knowledge_request) -> list[nodes.Node]:
