@@ -173,3 +173,35 @@ def test_long_prerequisite_chains_and_their_cycles():
     )
     # Located at the relation that closes the cycle in the search order.
     assert problem.location.line == line_of(looped, "{source: t2998, target: t2999")
+
+
+COMPARISON = """\
+comparisons:
+  - id: models
+    title: 对比
+    subject: 模型
+    columns: [{key: speed, title: 速度}, {key: quality, title: 质量}]
+    rows:
+      - topic: vae
+        cells: {speed: 快, qualty: 中}
+        notes: {sped: 出处}
+"""
+
+
+def test_comparison_cells_must_match_the_columns():
+    text = VALID + COMPARISON
+    found = {p.message: p for p in problems(text)}
+    assert set(found) == {
+        "unknown column 'qualty' in cells of 'models'",
+        "row 'vae' of 'models' lacks column 'quality'",
+        "unknown column 'sped' in notes of 'models'",
+    }
+    assert "did you mean 'quality'" in found["unknown column 'qualty' in cells of 'models'"].hint
+    assert found["unknown column 'sped' in notes of 'models'"].location.line == line_of(text, "sped: 出处")
+
+
+def test_planned_needs_a_page():
+    text = VALID.replace("    summary: 另一个主题。\n", "    summary: 另一个主题。\n    planned: true\n")
+    problem = only(problems(text))
+    assert problem.message == "topic 'latent-diffusion' is marked planned but names no page"
+    assert problem.location.line == line_of(text, "planned: true")

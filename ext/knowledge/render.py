@@ -69,6 +69,18 @@ class Renderer:
             )
         ]
 
+    def topic_paragraph(
+        self, topic_id: str, label: str | None = None, *, before: str = "", after: str = ""
+    ) -> nodes.paragraph:
+        """One line about a topic: optional text, the (linked) topic, optional text."""
+        para = nodes.paragraph()
+        if before:
+            para += nodes.Text(before)
+        para.extend(self.topic(topic_id, label))
+        if after:
+            para += nodes.Text(after)
+        return para
+
     def ref(self, ref: TopicRef) -> list[nodes.Node]:
         return self.topic(ref.topic, ref.label)
 
@@ -119,11 +131,9 @@ class Renderer:
         graph = path_graph(self.registry, path.id, current=self.current_topic, max_width=self.max_width)
         steps = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for step in path.steps:
-            para = nodes.paragraph()
-            para += nodes.Text(step.lead)
-            para.extend(self.topic(step.topic, step.label))
-            para += nodes.Text(f"（{step.reason}）")
-            steps += nodes.list_item("", para)
+            steps += nodes.list_item(
+                "", self.topic_paragraph(step.topic, step.label, before=step.lead, after=f"（{step.reason}）")
+            )
         out: list[nodes.Node] = [*self.diagram(graph, f"{path.name}：{path.title}"), self._label("推荐顺序："), steps]
         if path.goal is not None:
             para = nodes.paragraph()
@@ -133,10 +143,7 @@ class Renderer:
         if path.related:
             related = nodes.bullet_list()
             for item in path.related:
-                para = nodes.paragraph()
-                para.extend(self.topic(item.topic, item.label))
-                para += nodes.Text(f"（{item.reason}）")
-                related += nodes.list_item("", para)
+                related += nodes.list_item("", self.topic_paragraph(item.topic, item.label, after=f"（{item.reason}）"))
             out += [self._label("关联知识："), related]
         return out
 
@@ -309,10 +316,8 @@ class Renderer:
         for group in section.prerequisites:
             topics = nodes.bullet_list()
             for ref in group.topics:
-                para = nodes.paragraph()
-                para.extend(self.topic(ref.topic, ref.label))
-                para += nodes.Text(f"：{self.registry.topics[ref.topic].summary}")
-                topics += nodes.list_item("", para)
+                summary = self.registry.topics[ref.topic].summary
+                topics += nodes.list_item("", self.topic_paragraph(ref.topic, ref.label, after=f"：{summary}"))
             item = nodes.list_item("", nodes.paragraph("", "", nodes.strong(group.title, group.title)))
             item += topics
             groups += item
@@ -366,10 +371,8 @@ class Renderer:
         topics = self.registry.topics_in_category(category) if category else self.registry.document.topics
         listing = nodes.bullet_list(classes=["knowledge-topics"])
         for topic in topics:
-            para = nodes.paragraph()
-            para.extend(self.topic(topic.id, f"{topic.title}（{topic.title_en}）"))
-            para += nodes.Text(f"：{topic.summary}")
-            listing += nodes.list_item("", para)
+            label = f"{topic.title}（{topic.title_en}）"
+            listing += nodes.list_item("", self.topic_paragraph(topic.id, label, after=f"：{topic.summary}"))
         return [listing]
 
     # -- helpers -----------------------------------------------------------------

@@ -235,26 +235,20 @@ def _comparisons(c: _Checker) -> None:
         keys = [column.key for column in comparison.columns]
         for r, row in enumerate(comparison.rows):
             c.expect(("comparisons", i, "rows", r, "topic"), row.topic, "topics", "topic")
-            for key in row.cells:
-                if key not in keys:
-                    c.report(
-                        ("comparisons", i, "rows", r, "cells", key),
-                        f"unknown column {key!r} in {comparison.id!r}",
-                        did_you_mean(key, keys) or f"the columns are {', '.join(keys)}",
-                    )
+            for part in ("cells", "notes"):
+                for key in getattr(row, part):
+                    if key not in keys:
+                        c.report(
+                            ("comparisons", i, "rows", r, part, key),
+                            f"unknown column {key!r} in {part} of {comparison.id!r}",
+                            did_you_mean(key, keys) or f"the columns are {', '.join(keys)}",
+                        )
             for key in keys:
                 if key not in row.cells:
                     c.report(
                         ("comparisons", i, "rows", r, "cells"),
                         f"row {row.topic!r} of {comparison.id!r} lacks column {key!r}",
                         f"add '{key}: …' (write '—' where nothing applies)",
-                    )
-            for key in row.notes:
-                if key not in keys:
-                    c.report(
-                        ("comparisons", i, "rows", r, "notes", key),
-                        f"note on unknown column {key!r}",
-                        did_you_mean(key, keys) or f"the columns are {', '.join(keys)}",
                     )
 
 
