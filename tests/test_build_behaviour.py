@@ -38,6 +38,9 @@ def test_registry_text_is_never_markup(app):
     assert body.find("b") is None and body.find("u") is None and body.find("em") is None
     text = body.get_text()
     assert "<script>alert(5)</script>" in text and "<b>原因</b>" in text
+    # A section at the root of source/ ('.'): its articles are listed directly.
+    tree = body.select_one(".knowledge-tree").get_text(" ", strip=True)
+    assert tree.startswith("./ — <b>主</b>") and "quote.md" in tree
     path, graph = mermaid_sources(soup)
     for code in (path, graph):
         assert "<" not in code.replace("-->", "").replace("-.->", "")

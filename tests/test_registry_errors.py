@@ -205,3 +205,12 @@ def test_planned_needs_a_page():
     problem = only(problems(text))
     assert problem.message == "topic 'latent-diffusion' is marked planned but names no page"
     assert problem.location.line == line_of(text, "planned: true")
+
+
+def test_page_outside_its_category_folder():
+    text = VALID.replace("page: guide/vae", "page: elsewhere/vae")
+    problem = only(problems(text, pages={"guide/index", "elsewhere/vae"}))
+    assert problem.message == (
+        "page 'elsewhere/vae' of topic 'vae' lies outside the folder of category 'basics' (guide/)"
+    )
+    assert problem.location.line == line_of(text, "page: elsewhere/vae")

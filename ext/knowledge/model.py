@@ -16,6 +16,11 @@ Id = Annotated[
     Field(description="Stable identifier: lower-case letters, digits and '-'."),
 ]
 Text = Annotated[str, StringConstraints(min_length=1)]
+Folder = Annotated[
+    str,
+    StringConstraints(pattern=r"^(\.|[A-Za-z0-9_][A-Za-z0-9_./+-]*)$"),
+    Field(description="Folder under source/, e.g. 'video'; '.' for source/ itself."),
+]
 PageName = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_./+-]*$"),
@@ -54,7 +59,7 @@ class Section(Entry):
 
     id: Id
     title: Text
-    directory: PageName = Field(description="Directory under source/, e.g. 'video'.")
+    directory: Folder
     index: PageName = Field(description="The section's index page, e.g. 'video/index'.")
     summary: Text
     prerequisites: list[PrerequisiteGroup] = Field(default_factory=list)
@@ -65,7 +70,7 @@ class Category(Entry):
     title: Text = Field(description="Chinese title, e.g. '视频生成技术'.")
     title_en: Text
     section: Id
-    directory: PageName | None = Field(
+    directory: Folder | None = Field(
         None, description="Sub-directory inside the section's directory; omit when articles sit in the section itself."
     )
     summary: Text
@@ -198,6 +203,12 @@ class RegistryDocument(Entry):
     applications: list[ApplicationGroup] = Field(default_factory=list)
     papers: list[Paper] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
+
+
+def folder_of(section: Section, category: Category | None = None) -> str:
+    """Page-name prefix of a section or of a category in it: 'video/', 'video/generation/', '' for source/."""
+    parts = [section.directory, category.directory if category else None]
+    return "".join(f"{part}/" for part in parts if part and part != ".")
 
 
 def all_field_names() -> set[str]:

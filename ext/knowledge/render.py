@@ -18,7 +18,7 @@ from .directives import knowledge_request, registry_unavailable_notice
 from .graph import Graph, path_graph, relation_graph
 from .loading import get_registry
 from .mermaid import to_mermaid
-from .model import Relation, TopicRef
+from .model import Relation, TopicRef, folder_of
 from .registry import Registry
 
 LINE_NAMES = {"solid": "实线箭头", "dotted": "虚线箭头", "thick": "粗线箭头"}
@@ -280,29 +280,32 @@ class Renderer:
         return [box]
 
     def render_tree(self, request: knowledge_request) -> list[nodes.Node]:
+        """The section's folder, its category folders and the article files in each."""
         section = self.registry.sections[request["argument"]]
-        root = nodes.bullet_list(classes=["knowledge-tree"])
-        section_item = nodes.list_item("", self._file_line(f"{section.directory}/", section.title))
-        categories = nodes.bullet_list()
+        section_item = nodes.list_item("", self._file_line(folder_of(section) or "./", section.title))
+        subfolders = nodes.bullet_list()
         for category in self.registry.categories_in_section(section.id):
-            prefix = f"{section.directory}/{category.directory}/" if category.directory else f"{section.directory}/"
-            files = nodes.bullet_list()
-            for topic in self.registry.topics_in_category(category.id):
-                if topic.page and topic.page.startswith(prefix):
-                    line = self._file_line(topic.page[len(prefix) :] + ".md", "")
-                    line.extend(self.topic(topic.id))
-                    files += nodes.list_item("", line)
+            files = self._files(folder_of(section, category), category.id)
             if not category.directory:
-                section_item += files
+                if len(files):
+                    section_item += files  # articles that sit in the section folder itself
                 continue
             item = nodes.list_item("", self._file_line(f"{category.directory}/", category.title))
             if len(files):
                 item += files
-            categories += item
-        if len(categories):
-            section_item += categories
-        root += section_item
-        return [root]
+            subfolders += item
+        if len(subfolders):
+            section_item += subfolders
+        return [nodes.bullet_list("", section_item, classes=["knowledge-tree"])]
+
+    def _files(self, folder: str, category_id: str) -> nodes.bullet_list:
+        files = nodes.bullet_list()
+        for topic in self.registry.topics_in_category(category_id):
+            if topic.page:  # validation guarantees the page lies in the category's folder
+                line = self._file_line(topic.page.removeprefix(folder) + ".md", "")
+                line.extend(self.topic(topic.id))
+                files += nodes.list_item("", line)
+        return files
 
     def _file_line(self, name: str, comment: str) -> nodes.paragraph:
         para = nodes.paragraph()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import RegistryDocument, TopicRef
+from .model import RegistryDocument, TopicRef, folder_of
 from .problems import Location, Problem, did_you_mean
 from .yamlsource import DataPath, LocatedData
 
@@ -141,6 +141,23 @@ def _topics(c: _Checker) -> None:
             )
         elif not topic.planned:
             c.expect_page(("topics", i, "page"), topic.page, f"topic {topic.id!r}")
+        folder = _category_folder(c, topic.category)
+        if folder is not None and not topic.page.startswith(folder):
+            c.report(
+                ("topics", i, "page"),
+                f"page {topic.page!r} of topic {topic.id!r} lies outside the folder of category "
+                f"{topic.category!r} ({folder or 'source/'})",
+                "move the article there, or give the topic the category its folder belongs to",
+            )
+
+
+def _category_folder(c: _Checker, category_id: str) -> str | None:
+    """Where a category's articles live ('video/generation/'), or None if that is unknown."""
+    category = next((x for x in c.document.categories if x.id == category_id), None)
+    section = category and next((x for x in c.document.sections if x.id == category.section), None)
+    if category is None or section is None:
+        return None  # an unknown category or section is reported on its own
+    return folder_of(section, category)
 
 
 def _relations(c: _Checker) -> None:
