@@ -19,6 +19,7 @@ extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "sphinxcontrib.mermaid",
+    "sphinxcontrib.bibtex",
     "knowledge",
 ]
 
@@ -26,6 +27,13 @@ root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
+
+# Every source once, in source/references.bib. Articles cite with {cite:p}`key` and list
+# what they cite under 参考文献 with a filtered {bibliography}; the registry's paper list
+# reads the same file.
+bibtex_bibfiles = ["source/references.bib"]  # relative to this file, as sphinxcontrib-bibtex reads it
+bibtex_reference_style = "author_year"
+bibtex_default_style = "plain"
 
 # Registry-driven directives (ext/knowledge).
 knowledge_registry = "registry.yaml"

@@ -11,6 +11,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .bibliography import Publication, load_bibliography
 from .problems import Problem, RegistryError
 from .registry import Registry, load_registry
 
@@ -44,6 +45,14 @@ def existing_pages(app: Sphinx) -> set[str]:
     return set(app.project.discover(excluded, app.config.include_patterns))
 
 
+def publications(app: Sphinx) -> dict[str, Publication]:
+    """The entries of the project's BibTeX files (bibtex_bibfiles, relative to conf.py as sphinxcontrib-bibtex reads them)."""
+    found: dict[str, Publication] = {}
+    for name in getattr(app.config, "bibtex_bibfiles", None) or []:
+        found.update(load_bibliography(Path(app.confdir, name)))
+    return found
+
+
 def load_for_build(app: Sphinx) -> None:
     """builder-inited: load and validate the registry, reporting every problem.
 
@@ -54,7 +63,7 @@ def load_for_build(app: Sphinx) -> None:
     """
     path = registry_path(app.srcdir, app.config)
     try:
-        registry = load_registry(path, existing_pages=existing_pages(app))
+        registry = load_registry(path, existing_pages=existing_pages(app), publications=publications(app))
     except RegistryError as error:
         for problem in error.problems:
             report(problem)

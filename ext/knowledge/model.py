@@ -174,11 +174,9 @@ class ApplicationGroup(Entry):
 
 
 class Paper(Entry):
-    id: Id
-    title: Text
-    authors: Text
-    year: int = Field(ge=1900, le=2100)
-    arxiv: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d{4,5}$")] | None = None
+    """A paper of the further-reading list; its title, authors and year come from the BibTeX file."""
+
+    cite: Text = Field(description="Key of the entry in source/references.bib, e.g. 'ho2020ddpm'.")
     about: Text = Field(description="What the paper is to this guide, e.g. 'Transformer原论文'.")
     topics: list[Id] = Field(default_factory=list)
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .bibliography import Publication
 from .model import (
     ApplicationGroup,
     Category,
@@ -53,6 +54,7 @@ class Registry:
     # Non-fatal findings (e.g. a planned page that now exists), reported once per build.
     warnings: tuple[Problem, ...] = field(default=())
     existing_pages: frozenset[str] = field(default=frozenset())
+    publications: Mapping[str, Publication] = field(default_factory=dict)
 
     @cached_property
     def topics(self) -> dict[str, Topic]:
@@ -124,11 +126,13 @@ def load_registry(
     path: Path,
     *,
     existing_pages: Iterable[str],
+    publications: Mapping[str, Publication] | None = None,
     text: str | None = None,
 ) -> Registry:
     """Load and validate ``path``; raise RegistryError listing every problem.
 
-    ``existing_pages`` are the document names of the project (for page checks).
+    ``existing_pages`` are the document names of the project (for page checks);
+    ``publications`` the BibTeX entries papers refer to (None: citations unchecked).
     """
     if text is None:
         try:
@@ -144,9 +148,16 @@ def load_registry(
     problems = [*located.problems, *structure.problems]
     warnings: list[Problem] = []
     if document is not None:
-        found = validate_references(document, located, pages, structure.raw_index)
+        keys = frozenset(publications) if publications is not None else None
+        found = validate_references(document, located, pages, structure.raw_index, keys)
         problems.extend(p for p in found if p.severity == "error")
         warnings.extend(p for p in found if p.severity != "error")
     if problems or document is None:
         raise RegistryError(problems + warnings)
-    return Registry(document=document, source=path, warnings=tuple(warnings), existing_pages=pages)
+    return Registry(
+        document=document,
+        source=path,
+        warnings=tuple(warnings),
+        existing_pages=pages,
+        publications=dict(publications or {}),
+    )

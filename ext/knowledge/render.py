@@ -346,13 +346,17 @@ class Renderer:
     def render_papers(self, request: knowledge_request) -> list[nodes.Node]:
         papers = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
         for paper in self.registry.document.papers:
+            publication = self.registry.publications[paper.cite]  # validated on load
             para = nodes.paragraph()
-            para += nodes.strong(paper.title, paper.title)
-            para += nodes.Text(f" ({paper.year}) - {paper.about}。{paper.authors}")
-            if paper.arxiv:
-                url = f"https://arxiv.org/abs/{paper.arxiv}"
+            para += nodes.strong(publication.title, publication.title)
+            para += nodes.Text(f" ({publication.year}) - {paper.about}。{publication.authors}")
+            if publication.arxiv:
+                url = f"https://arxiv.org/abs/{publication.arxiv}"
                 para += nodes.Text("，")
-                para += nodes.reference(f"arXiv:{paper.arxiv}", f"arXiv:{paper.arxiv}", refuri=url)
+                para += nodes.reference(f"arXiv:{publication.arxiv}", f"arXiv:{publication.arxiv}", refuri=url)
+            elif publication.url:
+                para += nodes.Text("，")
+                para += nodes.reference(publication.url, publication.url, refuri=publication.url)
             if paper.topics:
                 para += nodes.Text("。相关主题：")
                 para += self.joined([TopicRef(topic=t) for t in paper.topics], "、")

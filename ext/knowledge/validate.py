@@ -17,7 +17,6 @@ COLLECTIONS = (
     "paths",
     "comparisons",
     "applications",
-    "papers",
 )
 
 
@@ -27,6 +26,7 @@ class _Checker:
     located: LocatedData
     pages: frozenset[str]
     raw_index: dict[str, list[int]]
+    citations: frozenset[str] | None  # keys of the BibTeX file; None when there is none to check
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, data_path: DataPath) -> Location:
@@ -70,9 +70,10 @@ def validate_references(
     located: LocatedData,
     pages: frozenset[str],
     raw_index: dict[str, list[int]] | None = None,
+    citations: frozenset[str] | None = None,
 ) -> list[Problem]:
     """Every semantic problem of ``document``, located in its YAML source."""
-    checker = _Checker(document, located, pages, raw_index or {})
+    checker = _Checker(document, located, pages, raw_index or {}, citations)
     _unique_ids(checker)
     _sections_and_categories(checker)
     _topics(checker)
@@ -275,7 +276,18 @@ def _applications_and_reading(c: _Checker) -> None:
             if item.topic is not None:
                 c.expect(("applications", i, "items", j, "topic"), item.topic, "topics", "topic")
             c.expect_topic_refs(("applications", i, "items", j, "blocks"), item.blocks)
+    seen: dict[str, int] = {}
     for i, paper in enumerate(c.document.papers):
+        if paper.cite in seen:
+            c.report(
+                ("papers", i, "cite"),
+                f"paper {paper.cite!r} is listed twice",
+                f"remove one; the first is papers[{seen[paper.cite]}]",
+            )
+        seen.setdefault(paper.cite, i)
+        if c.citations is not None and paper.cite not in c.citations:
+            hint = did_you_mean(paper.cite, c.citations) or "add the entry to source/references.bib"
+            c.report(("papers", i, "cite"), f"unknown citation key {paper.cite!r}", hint)
         for t, topic in enumerate(paper.topics):
             c.expect(("papers", i, "topics", t), topic, "topics", "topic")
     for i, project in enumerate(c.document.projects):
