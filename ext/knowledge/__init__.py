@@ -7,7 +7,16 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .authoring import (
+    add_last_updated,
+    check_article_source,
+    check_site,
+    mark_placeholders,
+    note_reading,
+    outdated_todo_pages,
+)
 from .directives import DIRECTIVES, knowledge_request
+from .domain import KnowledgeDomain
 from .loading import fail_if_invalid, load_for_build
 from .render import resolve_requests
 
@@ -15,7 +24,7 @@ __version__ = "0.1.0"
 
 # Bump when the doctree content produced by the directives changes shape, so
 # Sphinx discards pickled environments made by an older version.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def _add_static_path(app: Sphinx) -> None:
@@ -34,6 +43,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static_path)
     app.connect("doctree-resolved", resolve_requests)
     app.connect("build-finished", fail_if_invalid)
+    # Authoring conventions (authoring.py).
+    app.add_domain(KnowledgeDomain)
+    app.add_config_value("knowledge_image_root", "assets/images", "env", types=frozenset({str}))
+    # Off only for projects (and test roots) whose topic pages are not articles of this guide.
+    app.add_config_value("knowledge_check_articles", True, "env", types=frozenset({bool}))
+    app.connect("source-read", check_article_source)
+    app.connect("doctree-read", add_last_updated)
+    app.connect("doctree-read", mark_placeholders)
+    app.connect("env-before-read-docs", note_reading)
+    app.connect("env-get-updated", outdated_todo_pages)
+    app.connect("env-updated", check_site)
     app.add_css_file("knowledge.css")
     return {
         "version": __version__,

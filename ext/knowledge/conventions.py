@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .articles import ArticleFacts
+from .model import folder_of
 from .problems import Location, Problem, did_you_mean
+from .registry import Registry
 
 ARTICLE_AUTHOR = "AI收集"
 PLAIN_SECTION, MAIN_SECTION, SOURCES_SECTION = "大白话解释", "正文", "参考文献"
 FRONT_MATTER_FIELDS = ("title", "description", "author", "date")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-FRONT_MATTER_TEMPLATE = "---\\ntitle: …\\ndescription: …\\nauthor: AI收集\\ndate: YYYY-MM-DD\\n---"
+FRONT_MATTER_TEMPLATE = "'---', 'title: …', 'description: …', 'author: AI收集', 'date: YYYY-MM-DD', '---'"
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
 
 Report = Callable[[int, str, str], None]  # (line, message, hint)
@@ -72,7 +74,7 @@ def _front_matter(facts: ArticleFacts, text: str, report: Report) -> None:
         report(1, f"the front matter is not valid YAML: {facts.front_matter_error}", "fix the lines between the '---'")
         return
     if facts.front_matter is None:
-        report(1, "the article has no front matter", f"start the file with {FRONT_MATTER_TEMPLATE}")
+        report(1, "the article has no front matter", f"start the file with these lines: {FRONT_MATTER_TEMPLATE}")
         return
     meta = facts.front_matter
     for name in FRONT_MATTER_FIELDS:
@@ -206,6 +208,27 @@ def _links(facts: ArticleFacts, context: ArticleContext, report: Report) -> None
                 report(link.line, f"link target {link.target!r} does not exist", hint)
         elif not (context.srcdir / resolved).exists():
             report(link.line, f"link target {link.target!r} does not exist", "fix the path")
+
+
+def unregistered_articles(registry: Registry, pages: Iterable[str], srcdir: Path) -> list[Problem]:
+    """Pages in a category's folder that no topic claims (section index pages aside)."""
+    folders = []
+    for category in registry.document.categories:
+        folders.append(folder_of(registry.sections[category.section], category))
+    indexes = {section.index for section in registry.document.sections}
+    claimed = set(registry.topic_by_page)
+    problems = []
+    for page in sorted(pages):
+        folder = page.rsplit("/", 1)[0] + "/" if "/" in page else ""
+        if folder in folders and page not in claimed and page not in indexes:
+            problems.append(
+                Problem(
+                    Location(srcdir / f"{page}.md", 1, 1),
+                    f"article {page!r} is not registered as the page of a topic",
+                    f"add a topic with 'page: {page}' to source/registry.yaml",
+                )
+            )
+    return problems
 
 
 def unused_images(srcdir: Path, image_root: str, used: Iterable[str]) -> list[Problem]:

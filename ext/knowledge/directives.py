@@ -9,6 +9,7 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .domain import knowledge_domain
 from .loading import get_registry, registry_path
 from .problems import did_you_mean
 from .registry import Registry
@@ -162,6 +163,20 @@ class TopicListDirective(RegistryDirective):
     checked = (("category", "categories"),)
 
 
+class ImageTodoListDirective(RegistryDirective):
+    """Every image placeholder of every article (``:section:`` limits it to one section)."""
+
+    kind = "image_todo"
+    option_spec: ClassVar = {"section": directives.unchanged_required}
+    checked = (("section", "sections"),)
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        if any(isinstance(n, knowledge_request) for n in result):
+            knowledge_domain(self.env).todo_pages.add(self.env.docname)
+        return result
+
+
 DIRECTIVES: dict[str, type[RegistryDirective]] = {
     "learning-path": LearningPathDirective,
     "relation-graph": RelationGraphDirective,
@@ -173,4 +188,5 @@ DIRECTIVES: dict[str, type[RegistryDirective]] = {
     "paper-list": PaperListDirective,
     "project-list": ProjectListDirective,
     "topic-list": TopicListDirective,
+    "image-todo-list": ImageTodoListDirective,
 }

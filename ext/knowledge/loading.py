@@ -46,7 +46,7 @@ def existing_pages(app: Sphinx) -> set[str]:
 
 
 def publications(app: Sphinx) -> dict[str, Publication]:
-    """The entries of the project's BibTeX files (bibtex_bibfiles, relative to conf.py as sphinxcontrib-bibtex reads them)."""
+    """Entries of the BibTeX files (bibtex_bibfiles: relative to conf.py, as sphinxcontrib-bibtex reads them)."""
     found: dict[str, Publication] = {}
     for name in getattr(app.config, "bibtex_bibfiles", None) or []:
         found.update(load_bibliography(Path(app.confdir, name)))

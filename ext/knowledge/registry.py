@@ -115,6 +115,9 @@ class Registry:
             if step.topic == topic_id
         ]
 
+    def section_of(self, topic_id: str) -> Section:
+        return self.sections[self.categories[self.topics[topic_id].category].section]
+
     def topics_in_category(self, category_id: str) -> list[Topic]:
         return [t for t in self.document.topics if t.category == category_id]
 

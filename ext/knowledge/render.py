@@ -15,6 +15,7 @@ from sphinx.errors import NoUri
 from sphinxcontrib.mermaid import mermaid
 
 from .directives import knowledge_request, registry_unavailable_notice
+from .domain import knowledge_domain
 from .graph import Graph, path_graph, relation_graph
 from .loading import get_registry
 from .mermaid import to_mermaid
@@ -381,6 +382,47 @@ class Renderer:
             label = f"{topic.title}（{topic.title_en}）"
             listing += nodes.list_item("", self.topic_paragraph(topic.id, label, after=f"：{topic.summary}"))
         return [listing]
+
+    def render_image_todo(self, request: knowledge_request) -> list[nodes.Node]:
+        placeholders = knowledge_domain(self.app.env).placeholders
+        pages = sorted(placeholders)
+        if section_id := request.get("section"):
+            folder = folder_of(self.registry.sections[section_id])
+            pages = [page for page in pages if page.startswith(folder)]
+        order = {t.page: i for i, t in enumerate(self.registry.document.topics) if t.page}
+        pages.sort(key=lambda page: (order.get(page, len(order)), page))
+        total = sum(len(placeholders[page]) for page in pages)
+        summary = f"共 {total} 个待完成的配图，分布在 {len(pages)} 篇文章中。" if total else "目前没有待完成的配图。"
+        out: list[nodes.Node] = [nodes.paragraph(summary, summary, classes=["knowledge-todo-count"])]
+        for page in pages:
+            title = self._page_title(page)
+            uri = self.uri(page)
+            heading = nodes.paragraph()
+            heading += (
+                nodes.reference("", "", nodes.strong(title, title), internal=True, refuri=uri)
+                if uri
+                else nodes.strong(title, title)
+            )
+            heading += nodes.Text(f"（{len(placeholders[page])} 个）")
+            items = nodes.bullet_list()
+            for record in placeholders[page]:
+                text = f"{record.text}（第 {record.line} 行）"
+                para = nodes.paragraph()
+                para += (
+                    nodes.reference(text, text, internal=True, refuri=f"{uri}#{record.target_id}")
+                    if uri
+                    else nodes.Text(text)
+                )
+                items += nodes.list_item("", para)
+            out += [heading, items]
+        return out
+
+    def _page_title(self, page: str) -> str:
+        topic = self.registry.topic_by_page.get(page)
+        if topic is not None:
+            return f"{topic.title}（{topic.title_en}）"
+        title = self.app.env.titles.get(page)
+        return title.astext() if title is not None else page
 
     # -- helpers -----------------------------------------------------------------
     @property

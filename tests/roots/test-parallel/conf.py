@@ -1,5 +1,6 @@
 extensions = ["myst_parser", "knowledge"]
 source_suffix = {".md": "markdown"}
+knowledge_check_articles = False  # this root tests another behaviour; test-conventions checks articles
 
 # Record which process reads and writes each page, so the test can prove that
 # the build really ran in parallel (Sphinx prints nothing that says so).
