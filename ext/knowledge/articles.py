@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from urllib.parse import unquote
 
 import yaml
 from markdown_it import MarkdownIt
@@ -18,7 +19,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-PLACEHOLDER = re.compile(r"<!--\s*TODO\s*[:：](?P<text>.*?)-->", re.DOTALL)
+PLACEHOLDER = re.compile(r"<!--\s*TODO\s*[:：]\s*(?:配图\s*[:：])?(?P<text>.*?)-->", re.DOTALL)
 CITE_ROLE = re.compile(r"^(cite|footcite)(:[a-z]+)?$")
 IMAGE_DIRECTIVES = ("{figure}", "{image}")
 
@@ -118,10 +119,11 @@ def _directive(facts: ArticleFacts, token: Token) -> None:
 def _inline(facts: ArticleFacts, token: Token) -> None:
     line = _line(token)
     for child in token.children or []:
+        # markdown-it percent-encodes URLs; authors wrote (and Sphinx reads) the plain text.
         if child.type == "image":
-            facts.images.append(Reference(str(child.attrs.get("src", "")), line))
+            facts.images.append(Reference(unquote(str(child.attrs.get("src", ""))), line))
         elif child.type == "link_open":
-            facts.links.append(Reference(str(child.attrs.get("href", "")), line))
+            facts.links.append(Reference(unquote(str(child.attrs.get("href", ""))), line))
         elif child.type == "html_inline":
             _placeholders(facts, child.content, line)
         elif child.type == "myst_role" and CITE_ROLE.match(str(child.meta.get("name", ""))):

@@ -5,6 +5,7 @@ Every message is a warning with the article's file and line, so ``-W`` fails the
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -34,8 +35,14 @@ def image_folder(app: Sphinx, registry: Registry, topic_id: str) -> str:
 
 
 def _warn(problem: Problem, docname: str | None = None) -> None:
-    location = (docname, problem.location.line) if docname else str(problem.location.path)
-    logger.warning(problem.describe(), location=location, type="knowledge", subtype="convention")
+    if docname is not None:
+        logger.warning(
+            problem.describe(), location=(docname, problem.location.line), type="knowledge", subtype="convention"
+        )
+    else:  # a file that is no document (an image): no line to point at, so the path leads the message
+        logger.warning(
+            f"{os.path.relpath(problem.location.path)}: {problem.describe()}", type="knowledge", subtype="convention"
+        )
 
 
 def check_article_source(app: Sphinx, docname: str, source: list[str]) -> None:

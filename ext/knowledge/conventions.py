@@ -124,12 +124,13 @@ def _sections(facts: ArticleFacts, report: Report) -> None:
 
 
 def _placeholder_or_figure(facts: ArticleFacts, report: Report) -> None:
-    plain = facts.heading(PLAIN_SECTION)
-    top_end = plain.line if plain else (facts.headings[1].line if len(facts.headings) > 1 else 10**9)
-    if facts.images or any(p.line < top_end for p in facts.placeholders):
+    # "Near the top": between the title and the first section.
+    sections = [h.line for h in facts.headings if h.level == 2]
+    top_end = sections[0] if sections else None
+    if facts.images or any(top_end is None or p.line < top_end for p in facts.placeholders):
         return
     report(
-        top_end if top_end < 10**9 else 1,
+        top_end or 1,
         "no image placeholder near the top and no figure",
         "add '<!-- TODO: 配图：what the figure shows -->' under the title, or a real figure",
     )
@@ -244,7 +245,7 @@ def unused_images(srcdir: Path, image_root: str, used: Iterable[str]) -> list[Pr
             problems.append(
                 Problem(
                     Location(path, 1, 1),
-                    f"image source/{relative} is stored but no page uses it",
+                    "this image is stored but no page uses it",
                     "use it in an article, or delete it",
                 )
             )
