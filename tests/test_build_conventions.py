@@ -20,7 +20,8 @@ def test_conventions_are_warnings_with_file_and_line(app):
     warnings = plain(app.warning.getvalue())
     bad = Path(app.srcdir, "guide", "c", "bad.md")
     expected = [
-        f"{bad}:4: WARNING: author is 'someone', but the guide's articles carry 'AI收集' (hint: write 'author: AI收集')",
+        f"{bad}:4: WARNING: author is 'someone', but the guide's articles carry 'AI收集' "
+        "(hint: write 'author: AI收集')",
         f"{bad}:5: WARNING: date 20251113 is not an ISO date (YYYY-MM-DD)",
         f"{bad}:13: WARNING: '## 大白话解释' comes after '## 正文' (hint: move it before '## 正文')",
         f"{bad}:9: WARNING: no image placeholder near the top and no figure",
