@@ -15,6 +15,7 @@ from .authoring import (
     note_reading,
     outdated_todo_pages,
 )
+from .conventions import DEFAULT_IMAGE_ROOT
 from .directives import DIRECTIVES, knowledge_request
 from .domain import KnowledgeDomain
 from .loading import fail_if_invalid, load_for_build
@@ -45,7 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", fail_if_invalid)
     # Authoring conventions (authoring.py).
     app.add_domain(KnowledgeDomain)
-    app.add_config_value("knowledge_image_root", "assets/images", "env", types=frozenset({str}))
+    app.add_config_value("knowledge_image_root", DEFAULT_IMAGE_ROOT, "env", types=frozenset({str}))
     # Off only for projects (and test roots) whose topic pages are not articles of this guide.
     app.add_config_value("knowledge_check_articles", True, "env", types=frozenset({bool}))
     app.connect("source-read", check_article_source)

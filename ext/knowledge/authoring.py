@@ -15,23 +15,16 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .articles import PLACEHOLDER, read_article
-from .conventions import ArticleContext, check_article, unregistered_articles, unused_images
+from .conventions import ArticleContext, check_article, image_folder, unregistered_articles, unused_images
 from .domain import PlaceholderRecord, knowledge_domain
 from .loading import get_registry
 from .model import folder_of
 from .problems import Problem
-from .registry import Registry
 
 logger = logging.getLogger(__name__)
 
 # Whether this build read any document (then the image to-do pages must be rewritten).
 _READ_SOMETHING: WeakKeyDictionary[BuildEnvironment, bool] = WeakKeyDictionary()
-
-
-def image_folder(app: Sphinx, registry: Registry, topic_id: str) -> str:
-    """Where a topic's images belong: <knowledge_image_root>/<section folder>."""
-    section = registry.section_of(topic_id)
-    return (app.config.knowledge_image_root.rstrip("/") + "/" + folder_of(section)).rstrip("/")
 
 
 def _warn(problem: Problem, docname: str | None = None) -> None:
@@ -54,7 +47,7 @@ def check_article_source(app: Sphinx, docname: str, source: list[str]) -> None:
     context = ArticleContext(
         docname=docname,
         srcdir=Path(app.srcdir),
-        image_folder=image_folder(app, registry, topic.id),
+        image_folder=image_folder(app.config.knowledge_image_root, folder_of(registry.section_of(topic.id))),
         pages=registry.existing_pages,
     )
     for problem in check_article(read_article(source[0]), source[0], context):

@@ -29,6 +29,14 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"}
 Report = Callable[[int, str, str], None]  # (line, message, hint)
 
 
+DEFAULT_IMAGE_ROOT = "assets/images"
+
+
+def image_folder(image_root: str, section_folder: str) -> str:
+    """Where the images of a section's articles live: 'assets/images/video'."""
+    return f"{image_root.rstrip('/')}/{section_folder}".rstrip("/")
+
+
 @dataclass(frozen=True)
 class ArticleContext:
     docname: str  # e.g. 'video/generation/what-is-VAE'
@@ -53,9 +61,24 @@ def check_article(facts: ArticleFacts, text: str, context: ArticleContext) -> li
     _front_matter(facts, text, report)
     _sections(facts, report)
     _placeholder_or_figure(facts, report)
-    _sources(facts, context, report)
-    _images(facts, context, report)
+    _sources(facts, report)
+    _image_folder(facts, context, report)
+    return problems + check_references(facts, context)
+
+
+def check_references(facts: ArticleFacts, context: ArticleContext) -> list[Problem]:
+    """Citation keys, images and internal links that do not exist (for any page).
+
+    Only stand-alone: in a build, Sphinx and sphinxcontrib-bibtex report these themselves.
+    """
+    problems: list[Problem] = []
+
+    def report(line: int, message: str, hint: str) -> None:
+        problems.append(Problem(Location(context.path, line, 1), message, hint))
+
     if context.check_existence:
+        _citation_keys(facts, context, report)
+        _images_exist(facts, context, report)
         _links(facts, context, report)
     return problems
 
@@ -136,7 +159,7 @@ def _placeholder_or_figure(facts: ArticleFacts, report: Report) -> None:
     )
 
 
-def _sources(facts: ArticleFacts, context: ArticleContext, report: Report) -> None:
+def _sources(facts: ArticleFacts, report: Report) -> None:
     sources = facts.heading(SOURCES_SECTION)
     if sources is not None:
         following = [h.line for h in facts.headings if h.line > sources.line and h.level <= 2]
@@ -153,6 +176,9 @@ def _sources(facts: ArticleFacts, context: ArticleContext, report: Report) -> No
                 "the article cites no source",
                 "cite where a claim is made: {cite:p}`key`, with the key from source/references.bib",
             )
+
+
+def _citation_keys(facts: ArticleFacts, context: ArticleContext, report: Report) -> None:
     if context.citation_keys is None:
         return
     for citation in facts.citations:
@@ -179,19 +205,23 @@ def _is_external(target: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*:", target)) or target.startswith(("#", "//"))
 
 
-def _images(facts: ArticleFacts, context: ArticleContext, report: Report) -> None:
+def _image_folder(facts: ArticleFacts, context: ArticleContext, report: Report) -> None:
     folder = PurePosixPath(context.image_folder)
     for image in facts.images:
-        if _is_external(image.target):
-            continue
-        resolved = _resolve(context, image.target)
-        if folder not in resolved.parents:
+        if not _is_external(image.target) and folder not in _resolve(context, image.target).parents:
             report(
                 image.line,
                 f"image {image.target!r} is stored outside source/{folder}/",
                 f"move it to source/{folder}/ and refer to it from there",
             )
-        elif context.check_existence and not (context.srcdir / resolved).is_file():
+
+
+def _images_exist(facts: ArticleFacts, context: ArticleContext, report: Report) -> None:
+    for image in facts.images:
+        if _is_external(image.target):
+            continue
+        resolved = _resolve(context, image.target)
+        if not (context.srcdir / resolved).is_file():
             report(
                 image.line, f"image {image.target!r} does not exist (source/{resolved})", "add the file or fix the path"
             )
