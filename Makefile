@@ -8,14 +8,16 @@ BUILDDIR := _build
 SPHINXOPTS ?= -W --keep-going -n
 SPHINXBUILD := $(BIN)/python -m sphinx
 
-.PHONY: help html dirhtml latexpdf test lint check schema live clean
+.PHONY: help html dirhtml latexpdf test lint check schema new live livehtml clean
 
 help:
 	@echo "make html      build the site into $(BUILDDIR)/html"
 	@echo "make test      run the test suite"
 	@echo "make check     validate source/registry.yaml without a build"
 	@echo "make schema    regenerate source/registry.schema.json"
-	@echo "make live      preview with automatic rebuilds at http://127.0.0.1:8000"
+	@echo "make new ID=… CATEGORY=… FILE=… TITLE=… TITLE_EN=… SUMMARY=… [SHORT=…]"
+	@echo "               scaffold an article and register its topic"
+	@echo "make livehtml  preview with automatic rebuilds at http://127.0.0.1:8000 (also: make live)"
 	@echo "make clean     remove $(BUILDDIR)"
 
 $(VENV)/.installed: pyproject.toml
@@ -54,8 +56,14 @@ check: $(VENV)/.installed
 schema: $(VENV)/.installed
 	$(BIN)/python -m knowledge schema --output $(SOURCEDIR)/registry.schema.json
 
-live: $(VENV)/.installed
-	$(BIN)/sphinx-autobuild -c . $(SOURCEDIR) $(BUILDDIR)/html --watch ext --port 8000
+new: $(VENV)/.installed
+	$(BIN)/python -m knowledge new --srcdir $(SOURCEDIR) --id "$(ID)" --category "$(CATEGORY)" --file "$(FILE)" \
+		--title "$(TITLE)" --title-en "$(TITLE_EN)" --summary "$(SUMMARY)" $(if $(SHORT),--short "$(SHORT)")
+
+# sphinx-autobuild watches source/ (articles, registry.yaml, references.bib) and ext/;
+# Sphinx re-reads every page that shows registry data when registry.yaml changes.
+livehtml live: $(VENV)/.installed
+	$(BIN)/sphinx-autobuild -c . $(SOURCEDIR) $(BUILDDIR)/html --watch ext --watch conf.py --port 8000
 
 clean:
 	rm -rf $(BUILDDIR)

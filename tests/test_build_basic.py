@@ -154,3 +154,13 @@ def test_other_builders_get_the_facts_as_text(app):
     guide = (app.outdir / "guide" / "index.txt").read_text(encoding="utf-8")
     assert "先学Alpha（打基础）" in guide
     assert "flowchart" not in guide
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_topic_toctree_lists_written_articles_in_registry_order(app):
+    app.build()
+    assert app.env.toctree_includes["guide/index"] == ["guide/a/alpha", "guide/a/beta", "guide/b/gamma"]
+    # Planned topics (epsilon's page is not written) stay out of the navigation.
+    assert "guide/b/epsilon" not in app.env.found_docs
+    nav = read_html(app.outdir, "guide/a/alpha.html")
+    assert nav.find("a", href="beta.html") is not None  # next page, from the generated toctree

@@ -93,3 +93,13 @@ def test_image_todo_page_follows_the_placeholders(make_app, rootdir, tmp_path):
     count = read_html(outdir, "guide/index.html").select_one(".knowledge-todo-count").get_text()
     assert count == "共 2 个待完成的配图，分布在 2 篇文章中。"
     assert "unused.png" not in plain(app2.warning.getvalue())  # now used by the figure
+
+
+def test_unknown_citation_key_fails_the_build_at_its_line(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "conventions"
+    shutil.copytree(rootdir / "test-conventions", srcdir)
+    good = srcdir / "guide/c/good.md"
+    good.write_text(good.read_text(encoding="utf-8").replace("ho2020ddpm`", "ho2020dpm`"), encoding="utf-8")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert f'{good}:17: WARNING: could not find bibtex key "ho2020dpm"' in plain(app.warning.getvalue())

@@ -9,6 +9,7 @@ committed schema is stale.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from .conventions import (
 from .model import folder_of
 from .problems import Problem, RegistryError
 from .registry import load_registry
+from .scaffold import NewArticle, create_article
 from .schema import registry_json_schema
 
 
@@ -82,6 +84,20 @@ def check(srcdir: Path, registry_file: Path, bib_file: Path, image_root: str) ->
     return 0
 
 
+def new(srcdir: Path, registry_file: Path, article: NewArticle) -> int:
+    try:
+        registry = load_registry(registry_file, existing_pages=discover_pages(srcdir))
+        path, page = create_article(registry, srcdir, article, dt.date.today())
+    except RegistryError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(f"wrote {path}")
+    print(f"added topic {article.topic_id!r} (page {page}) to {registry_file}")
+    print("next: write the article and cite its sources; 'make check' says what is still missing")
+    return 0
+
+
 def schema(target: Path, *, check_only: bool) -> int:
     text = registry_json_schema()
     if check_only:
@@ -107,7 +123,35 @@ def main(argv: list[str] | None = None) -> int:
     schema_cmd = sub.add_parser("schema", help="write (or --check) the registry's JSON Schema")
     schema_cmd.add_argument("--output", type=Path, default=Path("source/registry.schema.json"))
     schema_cmd.add_argument("--check", action="store_true", help="fail if the file differs instead of writing")
+    new_cmd = sub.add_parser("new", help="scaffold an article and register its topic")
+    new_cmd.add_argument("--srcdir", type=Path, default=Path("source"))
+    new_cmd.add_argument("--id", required=True, help="topic id, e.g. vq-vae")
+    new_cmd.add_argument("--category", required=True, help="category id, e.g. generation")
+    new_cmd.add_argument("--file", required=True, help="file name in the category's folder, e.g. what-is-VQ-VAE")
+    new_cmd.add_argument("--title", required=True, help="Chinese title, e.g. 向量量化变分自编码器")
+    new_cmd.add_argument("--title-en", required=True, help="English title, e.g. 'Vector-Quantized VAE'")
+    new_cmd.add_argument("--short", default=None, help="short name for diagrams, e.g. VQ-VAE")
+    new_cmd.add_argument("--summary", required=True, help="one sentence saying what the topic is")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        # `make new` passes empty strings for variables the author did not set.
+        required = {
+            "id": "ID",
+            "category": "CATEGORY",
+            "file": "FILE",
+            "title": "TITLE",
+            "title_en": "TITLE_EN",
+            "summary": "SUMMARY",
+        }
+        missing = [variable for name, variable in required.items() if not getattr(args, name).strip()]
+        if missing:
+            parser.error(
+                "missing " + ", ".join(missing) + "; e.g. make new ID=vq-vae CATEGORY=generation "
+                "FILE=what-is-VQ-VAE TITLE=向量量化变分自编码器 TITLE_EN='Vector-Quantized VAE' "
+                "SHORT=VQ-VAE SUMMARY='一句话说明这个主题'"
+            )
+        article = NewArticle(args.id, args.category, args.file, args.title, args.title_en, args.short, args.summary)
+        return new(args.srcdir, args.srcdir / "registry.yaml", article)
     if args.command == "check":
         registry_file = args.registry or args.srcdir / "registry.yaml"
         return check(args.srcdir, registry_file, args.bib or args.srcdir / "references.bib", args.image_root)

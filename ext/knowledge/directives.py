@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -177,7 +178,53 @@ class ImageTodoListDirective(RegistryDirective):
         return result
 
 
-DIRECTIVES: dict[str, type[RegistryDirective]] = {
+class TopicToctreeDirective(SphinxDirective):
+    """A hidden toctree of the section's written articles, in registry order.
+
+    Built while reading (Sphinx needs toctrees then), so a new article joins the
+    navigation as soon as its topic is registered, with no toctree to edit by hand.
+    """
+
+    required_arguments = 1
+    option_spec: ClassVar = {"maxdepth": directives.nonnegative_int}
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(registry_path(self.env.srcdir, self.config)))
+        registry = get_registry(self.env)
+        if registry is None:
+            return [registry_unavailable_notice()]
+        section = registry.sections.get(self.arguments[0])
+        if section is None:
+            hint = did_you_mean(self.arguments[0], registry.sections) or f"known: {', '.join(registry.sections)}"
+            logger.warning(
+                f"{self.name}: unknown section {self.arguments[0]!r}; {hint}",
+                location=self.get_location(),
+                type="knowledge",
+                subtype="reference",
+            )
+            return []
+        pages = [
+            page
+            for category in registry.categories_in_section(section.id)
+            for topic in registry.topics_in_category(category.id)
+            if (page := registry.page_of(topic.id)) is not None
+        ]
+        toctree = addnodes.toctree()
+        toctree["parent"] = self.env.docname
+        toctree["entries"] = [(None, page) for page in pages]
+        toctree["includefiles"] = pages
+        toctree["maxdepth"] = self.options.get("maxdepth", -1)
+        toctree["caption"] = None
+        toctree["glob"] = False
+        toctree["hidden"] = True
+        toctree["includehidden"] = False
+        toctree["numbered"] = 0
+        toctree["titlesonly"] = False
+        self.set_source_info(toctree)
+        return [nodes.compound("", toctree, classes=["toctree-wrapper"])]
+
+
+DIRECTIVES: dict[str, type[SphinxDirective]] = {
     "learning-path": LearningPathDirective,
     "relation-graph": RelationGraphDirective,
     "comparison-table": ComparisonTableDirective,
@@ -189,4 +236,5 @@ DIRECTIVES: dict[str, type[RegistryDirective]] = {
     "project-list": ProjectListDirective,
     "topic-list": TopicListDirective,
     "image-todo-list": ImageTodoListDirective,
+    "topic-toctree": TopicToctreeDirective,
 }
