@@ -103,3 +103,24 @@ def test_unknown_citation_key_fails_the_build_at_its_line(make_app, rootdir, tmp
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
     assert f'{good}:17: WARNING: could not find bibtex key "ho2020dpm"' in plain(app.warning.getvalue())
+
+
+def test_broken_internal_link_fails_the_build_at_its_line(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "conventions"
+    shutil.copytree(rootdir / "test-conventions", srcdir)
+    good = srcdir / "guide/c/good.md"
+    good.write_text(
+        good.read_text(encoding="utf-8").replace("## 正文\n", "## 正文\n\n见[坏链接](missing.md)。\n"), encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    warnings = plain(app.warning.getvalue())
+    assert f"{good}:17: WARNING: 'myst' cross-reference target not found: 'missing.md'" in warnings
+
+
+@pytest.mark.sphinx("latex", testroot="conventions", freshenv=True)
+def test_pdf_gets_the_same_references(app):
+    app.build()
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Denoising diffusion probabilistic models" in tex
+    assert "最后更新" in tex
