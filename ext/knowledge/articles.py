@@ -45,6 +45,13 @@ class Reference:
     line: int
 
 
+@dataclass(frozen=True)
+class CodeBlock:
+    language: str
+    code: str
+    line: int  # line of the opening fence
+
+
 @dataclass
 class ArticleFacts:
     front_matter: dict[str, object] | None = None
@@ -55,6 +62,7 @@ class ArticleFacts:
     links: list[Reference] = field(default_factory=list)
     citations: list[Reference] = field(default_factory=list)
     bibliographies: list[int] = field(default_factory=list)  # lines of {bibliography} directives
+    code_blocks: list[CodeBlock] = field(default_factory=list)
 
     def heading(self, text: str, level: int = 2) -> Heading | None:
         return next((h for h in self.headings if h.level == level and h.text == text), None)
@@ -110,6 +118,9 @@ def _placeholders(facts: ArticleFacts, html: str, first_line: int) -> None:
 
 def _directive(facts: ArticleFacts, token: Token) -> None:
     name, _, argument = token.info.strip().partition(" ")
+    if not name.startswith("{"):
+        facts.code_blocks.append(CodeBlock(name, token.content, _line(token)))
+        return
     if name in IMAGE_DIRECTIVES and argument.strip():
         facts.images.append(Reference(argument.strip(), _line(token)))
     elif name == "{bibliography}":
