@@ -48,6 +48,10 @@ class RegistryDirective(SphinxDirective):
             value = request.get(field)
             if value is not None and not self._known(registry, collection, value):
                 return []
+        return self.nodes_for(registry, request)
+
+    def nodes_for(self, registry: Registry, request: dict[str, object]) -> list[nodes.Node]:
+        """The placeholder that render.py replaces once links can be resolved."""
         node = knowledge_request(kind=self.kind, **request)
         self.set_source_info(node)
         return [node]
@@ -171,41 +175,28 @@ class ImageTodoListDirective(RegistryDirective):
     option_spec: ClassVar = {"section": directives.unchanged_required}
     checked = (("section", "sections"),)
 
-    def run(self) -> list[nodes.Node]:
-        result = super().run()
-        if any(isinstance(n, knowledge_request) for n in result):
-            knowledge_domain(self.env).todo_pages.add(self.env.docname)
-        return result
+    def nodes_for(self, registry: Registry, request: dict[str, object]) -> list[nodes.Node]:
+        # Noted so that this page is rewritten whenever an article's placeholders change.
+        knowledge_domain(self.env).todo_pages.add(self.env.docname)
+        return super().nodes_for(registry, request)
 
 
-class TopicToctreeDirective(SphinxDirective):
+class TopicToctreeDirective(RegistryDirective):
     """A hidden toctree of the section's written articles, in registry order.
 
     Built while reading (Sphinx needs toctrees then), so a new article joins the
     navigation as soon as its topic is registered, with no toctree to edit by hand.
     """
 
+    kind = "toctree"
     required_arguments = 1
     option_spec: ClassVar = {"maxdepth": directives.nonnegative_int}
+    checked = (("argument", "sections"),)
 
-    def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(registry_path(self.env.srcdir, self.config)))
-        registry = get_registry(self.env)
-        if registry is None:
-            return [registry_unavailable_notice()]
-        section = registry.sections.get(self.arguments[0])
-        if section is None:
-            hint = did_you_mean(self.arguments[0], registry.sections) or f"known: {', '.join(registry.sections)}"
-            logger.warning(
-                f"{self.name}: unknown section {self.arguments[0]!r}; {hint}",
-                location=self.get_location(),
-                type="knowledge",
-                subtype="reference",
-            )
-            return []
+    def nodes_for(self, registry: Registry, request: dict[str, object]) -> list[nodes.Node]:
         pages = [
             page
-            for category in registry.categories_in_section(section.id)
+            for category in registry.categories_in_section(str(request["argument"]))
             for topic in registry.topics_in_category(category.id)
             if (page := registry.page_of(topic.id)) is not None
         ]
@@ -224,7 +215,7 @@ class TopicToctreeDirective(SphinxDirective):
         return [nodes.compound("", toctree, classes=["toctree-wrapper"])]
 
 
-DIRECTIVES: dict[str, type[SphinxDirective]] = {
+DIRECTIVES: dict[str, type[RegistryDirective]] = {
     "learning-path": LearningPathDirective,
     "relation-graph": RelationGraphDirective,
     "comparison-table": ComparisonTableDirective,
