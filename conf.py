@@ -28,12 +28,13 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
 
-# Every source once, in source/references.bib. Articles cite with {cite:p}`key` and list
-# what they cite under 参考文献 with a filtered {bibliography}; the registry's paper list
-# reads the same file.
+# Every source once, in source/references.bib. Articles cite with {footcite:p}`key`:
+# references are numbered per article ([1], [2], …) and listed by {footbibliography}
+# under 参考文献. Per-article (foot) citations are what lets two articles cite the same
+# paper; global {cite} targets would collide. The registry's paper list reads the same file.
 bibtex_bibfiles = ["source/references.bib"]  # relative to this file, as sphinxcontrib-bibtex reads it
-bibtex_reference_style = "author_year"
 bibtex_default_style = "plain"
+bibtex_foot_reference_style = "foot"
 
 # Registry-driven directives (ext/knowledge).
 knowledge_registry = "registry.yaml"

@@ -44,11 +44,10 @@ def test_last_updated_and_bibliography(app):
     app.build()
     good = read_html(Path(app.outdir), "guide/c/good.html")
     assert good.select_one(".knowledge-last-updated").get_text() == "最后更新：2025-11-13"
-    citation = good.select_one(".bibtex-citation a")
-    assert citation.get_text() == "Ho et al., 2020"  # author-year, linked to the entry below
-    entry = good.select_one(f"div.citation{citation['href']}")
+    citation = good.select_one("a.footnote-reference")
+    assert citation.get_text() == "[1]"  # numbered per article, linked to the entry
+    entry = good.find(id=citation["href"].removeprefix("#"))
     assert "Denoising diffusion probabilistic models" in entry.get_text()
-    assert entry.find_parent("section").find("h2").get_text().startswith("参考文献")
 
 
 def _todo_items(outdir: Path) -> list[tuple[str, str]]:
@@ -103,6 +102,25 @@ def test_unknown_citation_key_fails_the_build_at_its_line(make_app, rootdir, tmp
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
     assert f'{good}:17: WARNING: could not find bibtex key "ho2020dpm"' in plain(app.warning.getvalue())
+
+
+def test_two_articles_may_cite_the_same_source(make_app, rootdir, tmp_path):
+    srcdir = tmp_path / "conventions"
+    shutil.copytree(rootdir / "test-conventions", srcdir)
+    bad = srcdir / "guide/c/bad.md"
+    bad.write_text(
+        bad.read_text(encoding="utf-8")
+        .replace("没有引用任何来源。", "同一来源 {footcite:p}`ho2020ddpm`。")
+        .replace("没有文献列表。", "```{footbibliography}\n```"),
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    warnings = plain(app.warning.getvalue())
+    assert "duplicate" not in warnings
+    for page in ("good", "bad"):
+        html = read_html(Path(app.outdir), f"guide/c/{page}.html")
+        assert "Denoising diffusion probabilistic models" in html.select_one("aside.footnote").get_text()
 
 
 def test_broken_internal_link_fails_the_build_at_its_line(make_app, rootdir, tmp_path):

@@ -25,7 +25,7 @@ date: 2025-11-13
 
 ## 正文
 
-VAE 最大化证据下界 {cite:p}`kingma2013vae`，见[扩散模型](diffusion.md)。
+VAE 最大化证据下界 {footcite:p}`kingma2013vae`，见[扩散模型](diffusion.md)。
 
 ```python
 # <!-- TODO: 配图：this is code, not a placeholder -->
@@ -33,8 +33,7 @@ VAE 最大化证据下界 {cite:p}`kingma2013vae`，见[扩散模型](diffusion.
 
 ## 参考文献
 
-```{bibliography}
-:filter: docname in docnames
+```{footbibliography}
 ```
 """
 
@@ -112,12 +111,19 @@ def test_sources_section_is_required():
 
 
 def test_sources_section_lists_what_is_cited():
-    text = GOOD[: GOOD.index("```{bibliography}")]
+    text = GOOD[: GOOD.index("```{footbibliography}")]
     assert messages(text) == [(line_of(text, "## 参考文献"), "'## 参考文献' has no bibliography")]
 
 
+def test_articles_cite_per_article():
+    text = GOOD.replace("{footcite:p}`kingma2013vae`", "{cite:p}`kingma2013vae`")
+    assert messages(text) == [
+        (line_of(text, "{cite:p}"), "{cite} role for 'kingma2013vae': articles cite with {footcite}")
+    ]
+
+
 def test_an_article_cites_its_sources():
-    text = GOOD.replace(" {cite:p}`kingma2013vae`", "")
+    text = GOOD.replace(" {footcite:p}`kingma2013vae`", "")
     assert messages(text) == [(line_of(text, "## 参考文献"), "the article cites no source")]
 
 

@@ -83,7 +83,7 @@ def test_new_article_and_registry_entry(tmp_path):
         "## 大白话解释",
         "## 正文",
         "## 参考文献",
-        "{bibliography}",
+        "{footbibliography}",
         "{topic-nav}",
     ):
         assert part in text
@@ -101,9 +101,9 @@ def test_new_article_and_registry_entry(tmp_path):
     assert checked.returncode == 1
     assert checked.stderr.splitlines()[0].endswith(
         "error: the article cites no source (hint: cite where a claim is "
-        "made: {cite:p}`key`, with the key from source/references.bib)"
+        "made: {footcite:p}`key`, with the key from source/references.bib)"
     )
-    article.write_text(text.replace("## 正文\n", "## 正文\n\n码本 {cite:p}`oord2017vqvae`。\n"), encoding="utf-8")
+    article.write_text(text.replace("## 正文\n", "## 正文\n\n码本 {footcite:p}`oord2017vqvae`。\n"), encoding="utf-8")
     assert run(srcdir, "check").returncode == 0
 
     again = run(

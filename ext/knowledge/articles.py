@@ -20,7 +20,7 @@ from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
 PLACEHOLDER = re.compile(r"<!--\s*TODO\s*[:：]\s*(?:配图\s*[:：])?(?P<text>.*?)-->", re.DOTALL)
-CITE_ROLE = re.compile(r"^(cite|footcite)(:[a-z]+)?$")
+CITE_ROLE = re.compile(r"^(?P<kind>cite|footcite)(:[a-z]+)?$")
 IMAGE_DIRECTIVES = ("{figure}", "{image}")
 
 
@@ -61,7 +61,8 @@ class ArticleFacts:
     images: list[Reference] = field(default_factory=list)
     links: list[Reference] = field(default_factory=list)
     citations: list[Reference] = field(default_factory=list)
-    bibliographies: list[int] = field(default_factory=list)  # lines of {bibliography} directives
+    bibliographies: list[int] = field(default_factory=list)  # lines of {footbibliography} directives
+    global_citations: list[Reference] = field(default_factory=list)  # {cite} roles (not per-article)
     code_blocks: list[CodeBlock] = field(default_factory=list)
 
     def heading(self, text: str, level: int = 2) -> Heading | None:
@@ -123,7 +124,7 @@ def _directive(facts: ArticleFacts, token: Token) -> None:
         return
     if name in IMAGE_DIRECTIVES and argument.strip():
         facts.images.append(Reference(argument.strip(), _line(token)))
-    elif name == "{bibliography}":
+    elif name == "{footbibliography}":
         facts.bibliographies.append(_line(token))
 
 
@@ -137,7 +138,9 @@ def _inline(facts: ArticleFacts, token: Token) -> None:
             facts.links.append(Reference(unquote(str(child.attrs.get("href", ""))), line))
         elif child.type == "html_inline":
             _placeholders(facts, child.content, line)
-        elif child.type == "myst_role" and CITE_ROLE.match(str(child.meta.get("name", ""))):
+        elif child.type == "myst_role" and (role := CITE_ROLE.match(str(child.meta.get("name", "")))):
             for key in child.content.split(","):
                 if key.strip():
                     facts.citations.append(Reference(key.strip(), line))
+                    if role.group("kind") == "cite":
+                        facts.global_citations.append(Reference(key.strip(), line))

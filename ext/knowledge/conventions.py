@@ -168,14 +168,20 @@ def _sources(facts: ArticleFacts, report: Report) -> None:
             report(
                 sources.line,
                 f"'## {SOURCES_SECTION}' has no bibliography",
-                "put a '{bibliography}' directive with ':filter: docname in docnames' under it",
+                "put a '{footbibliography}' directive under it: it lists what the article cites",
             )
         if not facts.citations:
             report(
                 sources.line,
                 "the article cites no source",
-                "cite where a claim is made: {cite:p}`key`, with the key from source/references.bib",
+                "cite where a claim is made: {footcite:p}`key`, with the key from source/references.bib",
             )
+    for citation in facts.global_citations:
+        report(
+            citation.line,
+            f"{{cite}} role for {citation.target!r}: articles cite with {{footcite}}",
+            "write {footcite:p}`key` (or {footcite:t}`key`): references are numbered per article",
+        )
 
 
 def _citation_keys(facts: ArticleFacts, context: ArticleContext, report: Report) -> None:

@@ -52,12 +52,11 @@ date: {today.isoformat()}
 
 <!-- 建议的小节：背景与动机 · 核心原理（公式，每个符号都解释）· 结构与算法 · 训练与推理 · 代码示例 ·
      变体与发展 · 优点与局限 · 在视频领域的应用 · 与相关技术的关系 · 小结。
-     术语第一次出现时给出中英文；每个数字都要有出处：{{cite:p}}`key`，key 来自 source/references.bib。 -->
+     术语第一次出现时给出中英文；每个数字都要有出处：{{footcite:p}}`key`，key 来自 source/references.bib。 -->
 
 ## {SOURCES_SECTION}
 
-```{{bibliography}}
-:filter: docname in docnames
+```{{footbibliography}}
 ```
 """
 
