@@ -155,3 +155,16 @@ def test_direction_survives_cycles():
     nodes, edges = _chain(3)
     edges.append(GraphEdge("2", "0", "solid"))
     assert choose_direction(nodes, edges, preferred="TB", max_width=720) in {"TB", "LR"}
+
+
+def test_reading_order_follows_the_paths_then_the_registry():
+    text = VALID.replace(
+        "topics:\n",
+        "topics:\n  - {id: extra, title: 额外, title_en: Extra, category: basics, summary: 不在路径上。}\n",
+    ).replace(
+        "      - {topic: vae, reason: 压缩}\n      - {topic: latent-diffusion, reason: 扩散}\n",
+        "      - {topic: latent-diffusion, reason: 扩散}\n      - {topic: vae, reason: 压缩}\n",
+    )
+    registry = load(text)
+    ordered = sorted(registry.document.topics, key=registry.reading_order)
+    assert [t.id for t in ordered] == ["latent-diffusion", "vae", "extra"]

@@ -182,7 +182,7 @@ class ImageTodoListDirective(RegistryDirective):
 
 
 class TopicToctreeDirective(RegistryDirective):
-    """A hidden toctree of the section's written articles, in registry order.
+    """A hidden toctree of the section's written articles, in reading order.
 
     Built while reading (Sphinx needs toctrees then), so a new article joins the
     navigation as soon as its topic is registered, with no toctree to edit by hand.
@@ -194,12 +194,12 @@ class TopicToctreeDirective(RegistryDirective):
     checked = (("argument", "sections"),)
 
     def nodes_for(self, registry: Registry, request: dict[str, object]) -> list[nodes.Node]:
-        pages = [
-            page
-            for category in registry.categories_in_section(str(request["argument"]))
-            for topic in registry.topics_in_category(category.id)
-            if (page := registry.page_of(topic.id)) is not None
-        ]
+        pages = []
+        for category in registry.categories_in_section(str(request["argument"])):
+            # Within a category, articles come in the order a learner meets them on the
+            # learning paths; those on no path follow in registry order.
+            topics = sorted(registry.topics_in_category(category.id), key=registry.reading_order)
+            pages += [page for topic in topics if (page := registry.page_of(topic.id)) is not None]
         toctree = addnodes.toctree()
         toctree["parent"] = self.env.docname
         toctree["entries"] = [(None, page) for page in pages]

@@ -115,6 +115,17 @@ class Registry:
             if step.topic == topic_id
         ]
 
+    def reading_order(self, topic: Topic) -> tuple[int, int, int]:
+        """Sort key: (path number, step) of the topic's first appearance on a path, then registry order."""
+        steps = [
+            (p, s)
+            for p, path in enumerate(self.document.paths)
+            for s, step in enumerate(path.steps)
+            if step.topic == topic.id
+        ]
+        first_path, first_step = min(steps, default=(len(self.document.paths), 0))
+        return first_path, first_step, self.document.topics.index(topic)
+
     def section_of(self, topic_id: str) -> Section:
         return self.sections[self.categories[self.topics[topic_id].category].section]
 
