@@ -164,3 +164,15 @@ def test_topic_toctree_lists_written_articles_in_registry_order(app):
     assert "guide/b/epsilon" not in app.env.found_docs
     nav = read_html(app.outdir, "guide/a/alpha.html")
     assert nav.find("a", href="beta.html") is not None  # next page, from the generated toctree
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_composition_of_a_system(app):
+    app.build()
+    soup = read_html(app.outdir, "guide/index.html")
+    code = next(c for c in mermaid_sources(soup) if "t_alpha ==> t_gamma" in c)
+    assert "t_beta ==> t_gamma" in code and 't_gamma["组合系统"]' in code
+    assert 'click t_alpha href "a/alpha.html"' in code
+    sentence = next(p for p in soup.select("p") if p.get_text().startswith("组合系统 ="))
+    assert sentence.get_text(" ", strip=True).replace(" ", "") == "组合系统=Alpha+B-eta"
+    assert "组合的注释。" in soup.get_text()

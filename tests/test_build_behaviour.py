@@ -22,7 +22,11 @@ def test_unknown_references_are_reported_at_the_directive(app):
     assert f"{index}:10: WARNING: topic-nav: this page is no topic's page" in warnings
     assert f"{index}:13: WARNING: comparison-table: unknown comparison 'nothing'" in warnings
     assert f"{index}:16: WARNING: application-list: unknown application group 'apps'" in warnings
-    assert warnings.count("[knowledge.reference]") == 5  # each is suppressible by type
+    assert (
+        f"{index}:19: WARNING: composition: unknown composition (an application of kind 'composition' with "
+        "this topic) 'vae'" in warnings
+    )
+    assert warnings.count("[knowledge.reference]") == 6  # each is suppressible by type
 
 
 @pytest.mark.sphinx("html", testroot="escaping", freshenv=True)

@@ -74,6 +74,7 @@ class RegistryDirective(SphinxDirective):
             "sections": "section",
             "comparisons": "comparison",
             "application_groups": "application group",
+            "compositions": "composition (an application of kind 'composition' with this topic)",
         }[collection]
         hint = did_you_mean(str(value), known) or f"known: {', '.join(sorted(known))}"
         logger.warning(
@@ -181,6 +182,14 @@ class ImageTodoListDirective(RegistryDirective):
         return super().nodes_for(registry, request)
 
 
+class CompositionDirective(RegistryDirective):
+    """A system's building blocks, as the registry's applications compose it, with each block linked."""
+
+    kind = "composition"
+    required_arguments = 1
+    checked = (("argument", "compositions"),)
+
+
 class TopicToctreeDirective(RegistryDirective):
     """A hidden toctree of the section's written articles, in reading order.
 
@@ -228,4 +237,5 @@ DIRECTIVES: dict[str, type[RegistryDirective]] = {
     "topic-list": TopicListDirective,
     "image-todo-list": ImageTodoListDirective,
     "topic-toctree": TopicToctreeDirective,
+    "composition": CompositionDirective,
 }

@@ -70,6 +70,20 @@ def path_graph(registry: Registry, path_id: str, *, current: str | None = None, 
     return Graph(tuple(nodes), tuple(edges), choose_direction(nodes, edges, preferred="LR", max_width=max_width))
 
 
+def composition_graph(registry: Registry, topic: str, *, current: str | None = None, max_width: int = 720) -> Graph:
+    """A system and the building blocks it is made of (an application of kind 'composition')."""
+    item = registry.compositions[topic]
+    system = registry.topics[topic]
+    blocks = [
+        _topic_node(registry, ref.topic, ref.label or registry.topics[ref.topic].label, current) for ref in item.blocks
+    ]
+    nodes = [*blocks, _topic_node(registry, topic, item.title or system.label, current, "goal")]
+    edges = [GraphEdge(block.key, topic, "thick") for block in blocks]
+    legend = (LegendEntry("thick", "是……的组成部分"),)
+    direction = choose_direction(nodes, edges, preferred="LR", max_width=max_width)
+    return Graph(tuple(nodes), tuple(edges), direction, legend)
+
+
 def relation_graph(
     registry: Registry,
     *,

@@ -10,6 +10,7 @@ from pathlib import Path
 from .bibliography import Publication
 from .model import (
     ApplicationGroup,
+    ApplicationItem,
     Category,
     Comparison,
     LearningPath,
@@ -125,6 +126,16 @@ class Registry:
         ]
         first_path, first_step = min(steps, default=(len(self.document.paths), 0))
         return first_path, first_step, self.document.topics.index(topic)
+
+    @cached_property
+    def compositions(self) -> dict[str, ApplicationItem]:
+        """Systems and what they are built from: applications of kind 'composition' that name a topic."""
+        return {
+            item.topic: item
+            for group in self.document.applications
+            for item in group.items
+            if item.topic and item.kind == "composition"
+        }
 
     def section_of(self, topic_id: str) -> Section:
         return self.sections[self.categories[self.topics[topic_id].category].section]

@@ -16,7 +16,7 @@ from sphinxcontrib.mermaid import mermaid
 
 from .directives import knowledge_request, registry_unavailable_notice
 from .domain import knowledge_domain
-from .graph import Graph, path_graph, relation_graph
+from .graph import Graph, composition_graph, path_graph, relation_graph
 from .loading import get_registry
 from .mermaid import to_mermaid
 from .model import Relation, TopicRef, folder_of
@@ -146,6 +146,19 @@ class Renderer:
             for item in path.related:
                 related += nodes.list_item("", self.topic_paragraph(item.topic, item.label, after=f"（{item.reason}）"))
             out += [self._label("关联知识："), related]
+        return out
+
+    def render_composition(self, request: knowledge_request) -> list[nodes.Node]:
+        topic = str(request["argument"])
+        item = self.registry.compositions[topic]
+        graph = composition_graph(self.registry, topic, current=self.current_topic, max_width=self.max_width)
+        para = nodes.paragraph()
+        para.extend(self.topic(topic, item.title, strong=True))
+        para += nodes.Text(" = ")
+        para += self.joined(list(item.blocks), " + ")
+        out: list[nodes.Node] = [*self.diagram(graph, f"{item.title} 的组成"), para]
+        if item.note:
+            out.append(nodes.paragraph(f"注：{item.note}", f"注：{item.note}", classes=["knowledge-note"]))
         return out
 
     def render_relations(self, request: knowledge_request) -> list[nodes.Node]:
