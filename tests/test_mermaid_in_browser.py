@@ -30,11 +30,12 @@ def test_every_diagram_of_a_built_site_draws(app, tmp_path):
     outdir = Path(app.outdir)
     pages = ["index.html", "guide/index.html", "guide/a/alpha.html", "guide/a/beta.html", "guide/b/gamma.html"]
     sources = [code for page in pages for code in mermaid_sources(read_html(outdir, page))]
-    assert len(sources) == 6  # the home graph, the guide's path and category graph, one per topic page
+    # The home graph; the guide's path, composition and category graph; one graph per topic page.
+    assert len(sources) == 7
     drawn = render_mermaid(sources, tmp_path)
     assert [d.error for d in drawn] == [None] * len(sources)
     # guide/index.html: the path diagram links its steps with page-relative URLs.
-    path = drawn[1]
+    path = next(d for d in drawn if d.labels and d.labels[0] == "1. Alpha")
     assert path.labels == ["1. Alpha", "2. B-eta", "3. Gamma", "德尔塔理解"]
     assert path.links == ["a/alpha.html", "a/beta.html", "b/gamma.html"]
     for page in ("a/alpha.html", "a/beta.html", "b/gamma.html"):
