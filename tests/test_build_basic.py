@@ -176,3 +176,11 @@ def test_composition_of_a_system(app):
     sentence = next(p for p in soup.select("p") if p.get_text().startswith("组合系统 ="))
     assert sentence.get_text(" ", strip=True).replace(" ", "") == "组合系统=Alpha+B-eta"
     assert "组合的注释。" in soup.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic", freshenv=True)
+def test_path_summary_links_every_step(app):
+    app.build()
+    summary = read_html(app.outdir, "index.html").select_one(".knowledge-path-summary")
+    assert summary.get_text(" ", strip=True).replace(" ", "") == "路径1：主线：Alpha→B-eta→Gamma⇒德尔塔理解（规划中）"
+    assert [a["href"] for a in summary.select("a")] == ["guide/a/alpha.html", "guide/a/beta.html", "guide/b/gamma.html"]

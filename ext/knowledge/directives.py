@@ -182,6 +182,12 @@ class ImageTodoListDirective(RegistryDirective):
         return super().nodes_for(registry, request)
 
 
+class PathSummaryDirective(RegistryDirective):
+    """Every learning path on one line each: its steps and goal, each linked to its article."""
+
+    kind = "path_summary"
+
+
 class CompositionDirective(RegistryDirective):
     """A system's building blocks, as the registry's applications compose it, with each block linked."""
 
@@ -238,4 +244,5 @@ DIRECTIVES: dict[str, type[RegistryDirective]] = {
     "image-todo-list": ImageTodoListDirective,
     "topic-toctree": TopicToctreeDirective,
     "composition": CompositionDirective,
+    "path-summary": PathSummaryDirective,
 }

@@ -148,6 +148,23 @@ class Renderer:
             out += [self._label("关联知识："), related]
         return out
 
+    def render_path_summary(self, request: knowledge_request) -> list[nodes.Node]:
+        listing = nodes.bullet_list(classes=["knowledge-path-summary"])
+        for path in self.registry.document.paths:
+            para = nodes.paragraph()
+            heading = f"{path.name}：{path.title}" + (f"（{path.scope}）" if path.scope else "")
+            para += nodes.strong(heading, heading)
+            para += nodes.Text("：")
+            for number, step in enumerate(path.steps, start=1):
+                if number > 1:
+                    para += nodes.Text(" → ")
+                para.extend(self.topic(step.topic, step.label))
+            if path.goal is not None:
+                para += nodes.Text(" ⇒ ")
+                para.extend(self.topic(path.goal.topic, path.goal.label))
+            listing += nodes.list_item("", para)
+        return [listing]
+
     def render_composition(self, request: knowledge_request) -> list[nodes.Node]:
         topic = str(request["argument"])
         item = self.registry.compositions[topic]
