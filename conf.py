@@ -89,3 +89,41 @@ html_theme_options = {
     "show_toc_level": 2,
     "navigation_with_keys": False,
 }
+
+# PDF (make latexpdf): xelatex with ctex for Chinese typesetting and captions, Noto CJK
+# fonts (complete CJK coverage), A4, no fncychap (it prints an English "CHAPTER").
+latex_engine = "xelatex"
+latex_documents = [(root_doc, "video-ai-guide.tex", project, author, "manual")]
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fncychap": "",
+    "babel": "",
+    "polyglossia": "",
+    "fontpkg": "",
+    "cmappkg": "",
+    "fontenc": "",
+    "preamble": r"""
+\usepackage[UTF8,scheme=chinese,heading=true,fontset=none]{ctex}
+\setCJKmainfont{Noto Serif CJK SC}[BoldFont=Noto Serif CJK SC Bold]
+\setCJKsansfont{Noto Sans CJK SC}[BoldFont=Noto Sans CJK SC Bold]
+\setCJKmonofont{Noto Sans Mono CJK SC}
+\setmainfont{FreeSerif}
+\setsansfont{FreeSans}
+\setmonofont{FreeMono}
+\ctexset{chapter/name={第,章},chapter/number=\arabic{chapter}}
+% CJK in math (\text{通道}) and symbols FreeSerif's italics lack are drawn by Noto CJK.
+\xeCJKsetup{CJKmath=true}
+\xeCJKDeclareCharClass{CJK}{"2460 -> "24FF, "2295, "2299, "2500 -> "257F, "25A0 -> "25FF}
+\usepackage{newunicodechar}
+\newunicodechar{ᵀ}{\textsuperscript{T}}
+\newunicodechar{ᵢ}{\textsubscript{i}}
+\renewcommand{\contentsname}{目录}
+\renewcommand{\indexname}{索引}
+""",
+    "extraclassoptions": "openany,oneside",
+    "printindex": "",
+    "sphinxsetup": "verbatimwrapslines=true, verbatimforcewraps=true",
+}
+latex_show_urls = "no"
+latex_domain_indices = False

@@ -120,16 +120,6 @@ def test_same_sources_give_identical_html(make_app, rootdir, tmp_path):
     assert pages[0] == pages[1]
 
 
-@pytest.mark.sphinx("latex", testroot="basic", freshenv=True)
-def test_latex_builder_gets_lists_not_raw_mermaid(app):
-    app.build()
-    assert app.warning.getvalue() == ""
-    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
-    assert "flowchart" not in tex
-    assert r"\sphinxcrossref{Alpha}}} 是" in tex  # the relation graph's facts, with links
-    assert r"先学{\hyperref[\detokenize{guide/a/alpha::doc}]" in tex
-
-
 def test_index_html_links_with_real_soup(make_app, rootdir, tmp_path):
     srcdir = _copy_root(rootdir, "basic", tmp_path / "soup")
     app = make_app("singlehtml", srcdir=srcdir, freshenv=True)

@@ -18,6 +18,7 @@ from .authoring import (
 from .conventions import DEFAULT_IMAGE_ROOT
 from .directives import DIRECTIVES, knowledge_request
 from .domain import KnowledgeDomain
+from .latex_text import DropEmojiForLatex
 from .loading import fail_if_invalid, load_for_build
 from .render import resolve_requests
 
@@ -40,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(knowledge_request)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_post_transform(DropEmojiForLatex)
     app.connect("builder-inited", load_for_build)
     app.connect("builder-inited", _add_static_path)
     app.connect("doctree-resolved", resolve_requests)
@@ -49,6 +51,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("knowledge_image_root", DEFAULT_IMAGE_ROOT, "env", types=frozenset({str}))
     # Off only for projects (and test roots) whose topic pages are not articles of this guide.
     app.add_config_value("knowledge_check_articles", True, "env", types=frozenset({bool}))
+    # PDF diagrams (latex_diagrams.py): the font headless Chromium draws labels with, and the
+    # browser to use (None: Debian's /usr/bin/chromium if present, else Puppeteer's own).
+    app.add_config_value("knowledge_pdf_font", '"Noto Sans CJK SC", sans-serif', "env", types=frozenset({str}))
+    app.add_config_value("knowledge_mermaid_browser", None, "env", types=frozenset({str, type(None)}))
+    # Where node_modules/ (mermaid-cli) lives; None: the folder of conf.py.
+    app.add_config_value("knowledge_node_project", None, "env", types=frozenset({str, type(None)}))
     app.connect("source-read", check_article_source)
     app.connect("doctree-read", add_last_updated)
     app.connect("doctree-read", mark_placeholders)

@@ -22,6 +22,10 @@ class knowledge_request(nodes.General, nodes.Element):
     """Placeholder left by a directive; replaced on doctree-resolved by render.py."""
 
 
+class pdf_diagram(nodes.General, nodes.Element):
+    """A diagram waiting to be drawn as PDF for the LaTeX builder (replaced before writing)."""
+
+
 def registry_unavailable_notice() -> nodes.Element:
     """Shown in place of registry content while the registry has errors (they are in the build log)."""
     text = "此处内容由知识注册表生成，但注册表有错误（详见构建输出），本次未能生成。"

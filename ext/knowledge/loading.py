@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 # pickled; parallel workers are forked after loading and inherit it.
 _REGISTRIES: WeakKeyDictionary[BuildEnvironment, Registry | None] = WeakKeyDictionary()
 
+# Builds whose PDF diagrams could not be drawn (latex_diagrams.py), with the reason.
+RENDER_FAILED: WeakKeyDictionary[BuildEnvironment, str] = WeakKeyDictionary()
+
 
 def registry_path(srcdir: str | os.PathLike[str], config: Config) -> Path:
     return Path(srcdir, config.knowledge_registry)
@@ -86,8 +89,9 @@ def load_for_build(app: Sphinx) -> None:
 
 
 def fail_if_invalid(app: Sphinx, exception: BaseException | None) -> None:
-    """build-finished: an invalid registry fails the build, with or without -W."""
-    if exception is None and app.env in _REGISTRIES and _REGISTRIES[app.env] is None:
+    """build-finished: an invalid registry or undrawable PDF diagrams fail the build, with or without -W."""
+    registry_broken = app.env in _REGISTRIES and _REGISTRIES[app.env] is None
+    if exception is None and (registry_broken or app.env in RENDER_FAILED):
         app.statuscode = 1
 
 

@@ -14,9 +14,10 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 from sphinxcontrib.mermaid import mermaid
 
-from .directives import knowledge_request, registry_unavailable_notice
+from .directives import knowledge_request, pdf_diagram, registry_unavailable_notice
 from .domain import knowledge_domain
 from .graph import Graph, composition_graph, path_graph, relation_graph
+from .latex_diagrams import include_pdf_diagrams
 from .loading import get_registry
 from .mermaid import to_mermaid
 from .model import Relation, TopicRef, folder_of
@@ -96,12 +97,15 @@ class Renderer:
     # -- diagrams --------------------------------------------------------------
     @property
     def draws_diagrams(self) -> bool:
-        """HTML builders draw Mermaid in the browser; the others get the same facts as text."""
-        return self.app.builder.format == "html"
+        """HTML draws Mermaid in the browser, LaTeX includes it as vector PDF; other builders get text."""
+        return self.app.builder.format in ("html", "latex")
 
     def diagram(self, graph: Graph, alt: str) -> list[nodes.Node]:
         if not self.draws_diagrams:
             return []  # the lists and tables that accompany every diagram carry its facts
+        if self.app.builder.format == "latex":
+            # Drawn for the whole document at once, in one browser session (see pdf_diagrams.py).
+            return [pdf_diagram("", code=to_mermaid(graph, {}), alt=alt)]
         links = {}
         for node in graph.nodes:
             if node.page and node.page != self.docname and (uri := self.uri(node.page)):
@@ -189,12 +193,13 @@ class Renderer:
         )
         shown = {(e.source, e.target) for e in graph.edges}
         relations = [r for r in self.registry.document.relations if (r.source, r.target) in shown]
-        if not self.draws_diagrams:
-            # The diagram's content as sentences, for builders that cannot draw it.
+        if self.app.builder.format != "html":
+            # The diagram's content as sentences: the whole picture for builders that cannot draw
+            # it, and in print (where nodes are not clickable) the relations spelled out.
             facts = nodes.bullet_list(classes=["knowledge-relations"])
             for relation in relations:
                 facts += nodes.list_item("", self._relation_sentence(relation, note_separator="。注："))
-            return [facts]
+            return [*self.diagram(graph, "文档间关系图"), *self.legend(graph), facts]
         out = [*self.diagram(graph, "文档间关系图"), *self.legend(graph)]
         annotated = [r for r in relations if r.note]
         if annotated:
@@ -486,3 +491,5 @@ def resolve_requests(app: Sphinx, doctree: nodes.document, docname: str) -> None
     for request in requests:
         method = getattr(renderer, f"render_{request['kind']}")
         request.replace_self(method(request) or [])
+    if app.builder.format == "latex":
+        include_pdf_diagrams(app, doctree)
