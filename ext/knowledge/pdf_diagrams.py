@@ -97,7 +97,8 @@ def render_pdfs(
     if not jobs:
         return paths
     stats.browser_started = True
-    request = json.dumps({"browser": toolchain.browser, "jobs": jobs})
+    modules = str(toolchain.project / "node_modules")
+    request = json.dumps({"browser": toolchain.browser, "nodeModules": modules, "jobs": jobs})
     try:
         done = subprocess.run(
             [toolchain.node, str(RENDERER)],
@@ -105,7 +106,7 @@ def render_pdfs(
             capture_output=True,
             text=True,
             cwd=toolchain.project,
-            env={**os.environ, "NODE_PATH": str(toolchain.project / "node_modules")},
+            env={**os.environ, "NODE_PATH": modules},
             timeout=600,
         )
     except subprocess.TimeoutExpired:

@@ -1,13 +1,17 @@
-// Render many Mermaid diagrams to PDF in ONE headless browser session.
+// Render many Mermaid diagrams to PDF in ONE headless browser session and ONE page.
 //
-// Input (stdin, JSON): {"browser": "/usr/bin/chromium" | null, "jobs": [{"code", "output", "config"}]}
+// Input (stdin, JSON): {"browser": "/usr/bin/chromium" | null, "nodeModules": "/…/node_modules",
+//                       "jobs": [{"code", "output", "config"}]}
 // Output (stdout, JSON): {"rendered": N, "errors": [{"output", "message"}]}
 //
-// mermaid-cli's `mmdc` starts a browser per diagram (1.5-2.2 s each here); its
-// renderMermaid() takes an open browser, so one launch serves the whole build.
+// `mmdc` starts a browser per diagram (1.5-2.2 s each here), and mermaid-cli's
+// renderMermaid() still opens a page and loads Mermaid anew per diagram. This script
+// uses mermaid-cli's own host page and its PDF method (fit the page to the SVG), but
+// loads the Mermaid bundle once: the same `mermaid` package the HTML pages use.
 // `browser` null means Puppeteer's own downloaded browser (Read the Docs).
 import { writeFile } from 'node:fs/promises'
-import { renderMermaid } from '@mermaid-js/mermaid-cli'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import puppeteer from 'puppeteer'
 
 const readStdin = async () => {
@@ -17,6 +21,9 @@ const readStdin = async () => {
 }
 
 const request = await readStdin()
+const hostPage = path.join(request.nodeModules, '@mermaid-js', 'mermaid-cli', 'dist', 'index.html')
+const mermaidBundle = path.join(request.nodeModules, 'mermaid', 'dist', 'mermaid.js')
+
 const browser = await puppeteer.launch({
   headless: 'shell',
   executablePath: request.browser ?? undefined,
@@ -26,12 +33,26 @@ const browser = await puppeteer.launch({
 })
 const result = { rendered: 0, errors: [] }
 try {
-  for (const job of request.jobs) {
+  const page = await browser.newPage()
+  await page.goto(pathToFileURL(hostPage).href)
+  await page.addScriptTag({ path: mermaidBundle })
+  for (const [index, job] of request.jobs.entries()) {
     try {
-      const { data } = await renderMermaid(browser, job.code, 'pdf', {
-        mermaidConfig: job.config,
-        backgroundColor: 'white',
-        pdfFit: true
+      await page.$eval('#container', async (container, code, config, id) => {
+        await Promise.all(Array.from(document.fonts, (font) => font.load()))
+        globalThis.mermaid.initialize({ startOnLoad: false, ...config })
+        const { svg } = await globalThis.mermaid.render(id, code, container)
+        container.innerHTML = svg
+        container.querySelector('svg').style.backgroundColor = 'white'
+      }, job.code, job.config, `diagram-${index}`)
+      const clip = await page.$eval('#container svg', (svg) => {
+        const box = svg.getBoundingClientRect()
+        return { x: box.left, y: box.top, width: box.width, height: box.height }
+      })
+      const data = await page.pdf({
+        width: `${Math.ceil(clip.width) + clip.x * 2}px`,
+        height: `${Math.ceil(clip.height) + clip.y * 2}px`,
+        pageRanges: '1-1'
       })
       await writeFile(job.output, data)
       result.rendered += 1
