@@ -76,6 +76,10 @@ if not repository_url and os.environ.get("READTHEDOCS_GIT_CLONE_URL", "").starts
     repository_url = os.environ["READTHEDOCS_GIT_CLONE_URL"].removesuffix(".git")
 repository_branch = os.environ.get("GUIDE_REPOSITORY_BRANCH", "main")
 
+# On Read the Docs, the canonical URL and the version come from its environment.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+version = release = os.environ.get("READTHEDOCS_VERSION_NAME", "")
+
 html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path: list[str] = []
