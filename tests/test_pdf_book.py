@@ -96,5 +96,7 @@ def test_every_site_diagram_is_in_the_pdf_and_drawn(book):
 def test_latex_log_is_clean(book):
     log = (PROJECT / "_build" / "latex" / "video-ai-guide.log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
+    too_wide = [float(points) for points in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\)", log)]
+    assert [points for points in too_wide if points > 10] == []
     assert "undefined references" not in log.lower()
     assert "There were undefined references" not in log
