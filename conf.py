@@ -79,6 +79,10 @@ repository_branch = os.environ.get("GUIDE_REPOSITORY_BRANCH", "main")
 # On Read the Docs, the canonical URL and the version come from its environment.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
 version = release = os.environ.get("READTHEDOCS_VERSION_NAME", "")
+# Read the Docs names languages like "zh-cn"; Sphinx wants "zh_CN".
+if rtd_language := os.environ.get("READTHEDOCS_LANGUAGE"):
+    base, _, region = rtd_language.partition("-")
+    language = f"{base}_{region.upper()}" if region else base
 
 html_theme = "sphinx_book_theme"
 html_title = project
@@ -97,7 +101,9 @@ html_theme_options = {
 # PDF (make latexpdf): xelatex with ctex for Chinese typesetting and captions, Noto CJK
 # fonts (complete CJK coverage), A4, no fncychap (it prints an English "CHAPTER").
 latex_engine = "xelatex"
-latex_documents = [(root_doc, "video-ai-guide.tex", project, author, "manual")]
+# The book's root is source/book.md: the two sections become its two chapters (the web
+# home page's own sections would otherwise become chapters around them).
+latex_documents = [("book", "video-ai-guide.tex", project, author, "manual")]
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
