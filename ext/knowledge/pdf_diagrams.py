@@ -16,6 +16,7 @@ import shutil
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 RENDERER = Path(__file__).with_name("render_mermaid.mjs")
@@ -65,9 +66,15 @@ def find_toolchain(project: Path, browser_setting: str | None = None) -> Toolcha
     return Toolchain(node, project, browser, f"mermaid {mermaid}, mermaid-cli {cli}")
 
 
+@cache
+def _renderer_digest() -> str:
+    # Read once per process: every diagram's cache key includes it.
+    return hashlib.sha256(RENDERER.read_bytes()).hexdigest()
+
+
 def cache_key(code: str, config: dict[str, object], toolchain: Toolchain) -> str:
     material = json.dumps(
-        {"code": code, "config": config, "versions": toolchain.versions, "renderer": RENDERER.read_bytes().hex()},
+        {"code": code, "config": config, "versions": toolchain.versions, "renderer": _renderer_digest()},
         sort_keys=True,
         ensure_ascii=False,
     )

@@ -116,16 +116,22 @@ class Registry:
             if step.topic == topic_id
         ]
 
+    @cached_property
+    def _first_path_step(self) -> dict[str, tuple[int, int]]:
+        first: dict[str, tuple[int, int]] = {}
+        for p, path in enumerate(self.document.paths):
+            for s, step in enumerate(path.steps):
+                first.setdefault(step.topic, (p, s))
+        return first
+
+    @cached_property
+    def _registry_position(self) -> dict[str, int]:
+        return {t.id: i for i, t in enumerate(self.document.topics)}
+
     def reading_order(self, topic: Topic) -> tuple[int, int, int]:
         """Sort key: (path number, step) of the topic's first appearance on a path, then registry order."""
-        steps = [
-            (p, s)
-            for p, path in enumerate(self.document.paths)
-            for s, step in enumerate(path.steps)
-            if step.topic == topic.id
-        ]
-        first_path, first_step = min(steps, default=(len(self.document.paths), 0))
-        return first_path, first_step, self.document.topics.index(topic)
+        first_path, first_step = self._first_path_step.get(topic.id, (len(self.document.paths), 0))
+        return first_path, first_step, self._registry_position[topic.id]
 
     @cached_property
     def compositions(self) -> dict[str, ApplicationItem]:
